@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely';
+import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
+import * as initial from './migrations/0001-initial.ts';
+
+/**
+ * The versioned migrations, in order. Listed here rather than read from a folder so that they travel with the
+ * code (bundled, type-checked) and the order is explicit. Never edit one that has shipped: add the next.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001-initial': initial,
+};
+
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+  constructor(
+    message: string,
+    readonly failed: string | undefined,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+export interface MigrationStatus {
+  applied: string[];
+  pending: string[];
+}
+
+function migrator(db: Kysely<unknown>, set: Readonly<Record<string, Migration>>): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ ...set }) },
+    migrationTableName: 'charta_migrations',
+    migrationLockTableName: 'charta_migrations_lock',
+  });
+}
+
+/**
+ * Applies every pending migration in one transaction: PostgreSQL has transactional DDL, so a failure leaves the
+ * database exactly as it was. Returns the names applied by this call.
+ */
+export async function migrateToLatest(
+  // biome-ignore lint/suspicious/noExplicitAny: any Kysely instance works; migrations only use raw SQL.
+  db: Kysely<any>,
+  set: Readonly<Record<string, Migration>> = migrations,
+): Promise<string[]> {
+  const result: MigrationResultSet = await migrator(db, set).migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
+    const cause = result.error instanceof Error ? result.error : new Error(String(result.error));
+    throw new MigrationError(`migration ${failed ?? '(unknown)'} failed: ${cause.message}`, failed, { cause });
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Which migrations the database has and which it lacks; used by /ready. */
+export async function migrationStatus(
+  // biome-ignore lint/suspicious/noExplicitAny: see migrateToLatest.
+  db: Kysely<any>,
+  set: Readonly<Record<string, Migration>> = migrations,
+): Promise<MigrationStatus> {
+  const infos = await migrator(db, set).getMigrations();
+  return {
+    applied: infos.filter((m) => m.executedAt !== undefined).map((m) => m.name),
+    pending: infos.filter((m) => m.executedAt === undefined).map((m) => m.name),
+  };
+}
