@@ -43,8 +43,13 @@ export async function connect(target: DatabaseTarget): Promise<SqlDatabase> {
       connectionTimeoutMillis: 5_000,
       application_name: 'charta',
     });
-    // An idle client that loses its server emits 'error' on the pool; without a listener that kills the process.
+    // A connection that drops emits 'error': on the pool when the client is idle, on the client itself when it is
+    // checked out. The query in flight already rejects with the cause, and pg-pool discards the dead client; without
+    // these listeners the event would be an uncaught exception that takes the whole server down.
     pool.on('error', () => {});
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     return wrap(pool, 'postgres');
   }
   let pglite: PGlite;

@@ -10,13 +10,17 @@ import { TABLES_IN_DEPENDENCY_ORDER } from './schema.ts';
 export async function databaseDigest(db: Kysely<Database>): Promise<{ digest: string; rows: Record<string, number> }> {
   const hash = createHash('sha256');
   const counts: Record<string, number> = {};
-  for (const table of TABLES_IN_DEPENDENCY_ORDER) {
-    // to_jsonb renders each row canonically (jsonb sorts keys), the same on PGlite and PostgreSQL.
-    const result = await sql<{ row: string }>`
-      select to_jsonb(t)::text as row from ${sql.table(table)} t order by 1`.execute(db);
-    counts[table] = result.rows.length;
-    hash.update(`${table}\n`);
-    for (const r of result.rows) hash.update(`${r.row}\n`);
-  }
+  await db.transaction().execute(async (trx) => {
+    // Timestamps render in the session's time zone; pin it so PGlite and any PostgreSQL server agree.
+    await sql`set local time zone 'UTC'`.execute(trx);
+    for (const table of TABLES_IN_DEPENDENCY_ORDER) {
+      // to_jsonb renders each row canonically (jsonb sorts keys), the same on PGlite and PostgreSQL.
+      const result = await sql<{ row: string }>`
+        select to_jsonb(t)::text as row from ${sql.table(table)} t order by 1`.execute(trx);
+      counts[table] = result.rows.length;
+      hash.update(`${table}\n`);
+      for (const r of result.rows) hash.update(`${r.row}\n`);
+    }
+  });
   return { digest: hash.digest('hex'), rows: counts };
 }

@@ -15,6 +15,20 @@ import { type ClientPlan, planClients, TRANSCRIPT_BINDINGS } from './plan.ts';
 
 const EPOCH_OFFSET_DAYS = -420;
 
+/** The short names some clients go by; the chart keeps both. */
+const NICKNAMES: Record<string, string> = {
+  Dominic: 'Dom',
+  Tobias: 'Toby',
+  Priscilla: 'Cilla',
+  Bennett: 'Ben',
+  Quentin: 'Q',
+  Santiago: 'Santi',
+  Valentina: 'Vale',
+  Joaquín: 'Quino',
+  Elliot: 'Eli',
+  Juniper: 'June',
+};
+
 export function profileFor(key: ClientPlan['problem']): ProblemProfile {
   const profile = problemProfiles.find((p) => p.key === key);
   if (!profile) throw new Error(`no problem profile for ${key}`);
@@ -121,7 +135,7 @@ export function buildClients(ctx: PracticeContext): void {
       const female = rng.chance(0.55);
       const nonbinary = rng.chance(0.06);
       const dob = addDays(ctx.anchor, -(opts.age * 365 + rng.int(10, 350)));
-      const preferred = rng.chance(0.12) ? first.slice(0, 3) : null;
+      const preferred = NICKNAMES[first] !== undefined && rng.chance(0.5) ? (NICKNAMES[first] ?? null) : null;
       const phone = `${ctx.spec.state === 'IL' ? '217' : '720'}-555-01${rng.digits(2)}`;
       ctx.rows.clients.push({
         id,

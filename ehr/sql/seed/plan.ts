@@ -176,7 +176,7 @@ const POOLS: Record<string, ReadonlyArray<readonly [ClientProfile, ProblemKey]>>
   prescriber: [
     ['adult', 'bipolar'],
     ['adult', 'depression'],
-    ['adult', 'adhd'],
+    ['adult', 'ocd'],
     ['adult', 'generalized_anxiety'],
   ],
   sud: [
