@@ -64,7 +64,10 @@ export async function connect(target: DatabaseTarget): Promise<SqlDatabase> {
 }
 
 function wrap(pool: pg.Pool, kind: 'postgres' | 'pglite', pglite?: PGlite): SqlDatabase {
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  // Column names map to camelCase; the keys inside JSON values (note sections, intake answers, provenance) are data
+  // and come back exactly as they were stored.
+  const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   let closed: Promise<void> | undefined;
   return {
     db,

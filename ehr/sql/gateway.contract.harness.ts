@@ -106,7 +106,8 @@ export async function expectEhrError(work: Promise<unknown>, code: EhrErrorCode)
     (value: unknown) => ({ ok: true as const, value }),
     (error: unknown) => ({ ok: false as const, error }),
   );
-  if (outcome.ok) return expect.fail(`expected EhrError '${code}', but it resolved to ${JSON.stringify(outcome.value)}`);
+  if (outcome.ok)
+    return expect.fail(`expected EhrError '${code}', but it resolved to ${JSON.stringify(outcome.value)}`);
   expect(outcome.error, String(outcome.error)).toBeInstanceOf(EhrError);
   const error = outcome.error as EhrError;
   expect(error.code, error.message).toBe(code);
@@ -148,7 +149,8 @@ export const provenance = (extra: Partial<Provenance> = {}): Provenance => ({
   generatedAt: '2026-11-22T18:00:00.000Z',
   evidence: [{ section: 'subjective', sourceType: 'transcript', sourceId: 'trn_contract', start: 0, end: 12 }],
   tool: 'draft_progress_note',
-  grounding: { supported: 3, unsupported: 0 },
+  // snake_case keys inside JSON are data: they must come back as stored, not camelCased.
+  grounding_report: { supported_claims: 3, unsupported_claims: 0 },
   ...extra,
 });
 

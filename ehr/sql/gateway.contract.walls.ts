@@ -17,7 +17,8 @@ import {
 
 /** One record of each kind that belongs to this practice, to hand to the other practice's gateway. */
 function recordsOf(practiceId: PracticeId) {
-  const mine = <R extends { practiceId: string }>(list: readonly R[]) => pick(list, (r) => r.practiceId === practiceId, `row of ${practiceId}`);
+  const mine = <R extends { practiceId: string }>(list: readonly R[]) =>
+    pick(list, (r) => r.practiceId === practiceId, `row of ${practiceId}`);
   const client = mine(seed.clients);
   const thread = pick(
     seed.inboxThreads,
@@ -61,14 +62,17 @@ export function describePracticeWalls(backend: Backend) {
   describe('practice walls', () => {
     const c = useContract(backend);
 
-    it.each([LAKESIDE, NORTHSIDE] as const)('reads every record of another practice as not found (from %s)', async (practiceId) => {
-      const foreign = recordsOf(other(practiceId));
-      const seen = await getEach(c.ehr(practiceId), foreign);
-      for (const [kind, value] of Object.entries(seen)) expect(value, kind).toBeNull();
-      // The same ids do resolve in their own practice, so the nulls above are the wall and not a typo.
-      const own = await getEach(c.ehr(other(practiceId)), foreign);
-      for (const [kind, value] of Object.entries(own)) expect(value, kind).not.toBeNull();
-    });
+    it.each([LAKESIDE, NORTHSIDE] as const)(
+      'reads every record of another practice as not found (from %s)',
+      async (practiceId) => {
+        const foreign = recordsOf(other(practiceId));
+        const seen = await getEach(c.ehr(practiceId), foreign);
+        for (const [kind, value] of Object.entries(seen)) expect(value, kind).toBeNull();
+        // The same ids do resolve in their own practice, so the nulls above are the wall and not a typo.
+        const own = await getEach(c.ehr(other(practiceId)), foreign);
+        for (const [kind, value] of Object.entries(own)) expect(value, kind).not.toBeNull();
+      },
+    );
 
     it('returns empty lists when asked about another practice’s client, appointment or thread', async () => {
       const foreign = recordsOf(NORTHSIDE);
@@ -119,7 +123,9 @@ export function describePracticeWalls(backend: Backend) {
     it('finds no other-practice client by name or MRN, and no other-practice staff’s work', async () => {
       const northsideOnly = pick(
         seed.clients,
-        (c) => c.practiceId === NORTHSIDE && !seed.clients.some((l) => l.practiceId === LAKESIDE && l.lastName === c.lastName),
+        (c) =>
+          c.practiceId === NORTHSIDE &&
+          !seed.clients.some((l) => l.practiceId === LAKESIDE && l.lastName === c.lastName),
         'northside-only surname',
       );
       const { read } = c.lakeside;
@@ -145,21 +151,41 @@ export function describePracticeWalls(backend: Backend) {
         provenance: null,
       } as const;
       await expectEhrError(drafts.notes.createDraft(note), 'not_found');
-      await expectEhrError(drafts.notes.createDraft({ ...note, clientId: recordsOf(LAKESIDE).client, authorId: USERS.taylor }), 'not_found');
       await expectEhrError(
-        drafts.replies.createDraft({ threadId: foreign.thread, authorId: USERS.jamie, body: 'Hello', aiGenerated: false, provenance: null }),
+        drafts.notes.createDraft({ ...note, clientId: recordsOf(LAKESIDE).client, authorId: USERS.taylor }),
         'not_found',
       );
       await expectEhrError(
-        drafts.treatmentPlans.createDraft({ clientId: foreign.client, authorId: USERS.avery, problems: [], aiGenerated: false, provenance: null }),
+        drafts.replies.createDraft({
+          threadId: foreign.thread,
+          authorId: USERS.jamie,
+          body: 'Hello',
+          aiGenerated: false,
+          provenance: null,
+        }),
+        'not_found',
+      );
+      await expectEhrError(
+        drafts.treatmentPlans.createDraft({
+          clientId: foreign.client,
+          authorId: USERS.avery,
+          problems: [],
+          aiGenerated: false,
+          provenance: null,
+        }),
         'not_found',
       );
       await expectEhrError(drafts.notes.updateDraft(foreign.note, { sections: { plan: 'x' } }), 'not_found');
       await expectEhrError(
-        drafts.intake.draftUpdate(foreign.intake, { proposedUpdate: { pronouns: 'they/them' }, provenance: { model: 'm', promptVersion: 'p', generatedAt: TEST_ANCHOR, evidence: [] } }),
+        drafts.intake.draftUpdate(foreign.intake, {
+          proposedUpdate: { pronouns: 'they/them' },
+          provenance: { model: 'm', promptVersion: 'p', generatedAt: TEST_ANCHOR, evidence: [] },
+        }),
         'not_found',
       );
-      expect((await c.northside.read.notes.list({ clientId: foreign.client, limit: 200 })).items.map((n) => n.authorId)).not.toContain(USERS.avery);
+      expect(
+        (await c.northside.read.notes.list({ clientId: foreign.client, limit: 200 })).items.map((n) => n.authorId),
+      ).not.toContain(USERS.avery);
       expect(await c.northside.read.treatmentPlans.list(foreign.client)).toHaveLength(
         inPractice(seed.treatmentPlans, NORTHSIDE).filter((p) => p.clientId === foreign.client).length,
       );
@@ -186,7 +212,11 @@ export function describePracticeWalls(backend: Backend) {
     });
 
     it('finds users by username across practices, and nobody for an unknown name', async () => {
-      expect(await c.gateway.findUserByUsername('taylor.kim')).toMatchObject({ id: USERS.taylor, practiceId: NORTHSIDE, role: 'clinician' });
+      expect(await c.gateway.findUserByUsername('taylor.kim')).toMatchObject({
+        id: USERS.taylor,
+        practiceId: NORTHSIDE,
+        role: 'clinician',
+      });
       expect(await c.gateway.findUserByUsername('avery.chen')).toMatchObject({ id: USERS.avery, practiceId: LAKESIDE });
       expect(await c.gateway.findUserByUsername('nobody.here')).toBeNull();
       expect(await c.gateway.findUserByUsername("' or 1=1 --")).toBeNull();

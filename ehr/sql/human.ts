@@ -24,6 +24,9 @@ export const INTAKE_APPLICABLE_FIELDS = [
 const JSON_FIELDS = new Set(['address', 'insurance']);
 
 const SIGNING_ROLES: readonly Role[] = ['clinician', 'supervisor'];
+/** Who may send a portal reply or apply a client's intake changes: the people who talk to clients. */
+const REPLY_ROLES: readonly Role[] = ['clinician', 'supervisor', 'front_desk'];
+const INTAKE_ROLES: readonly Role[] = ['clinician', 'supervisor', 'front_desk'];
 
 /**
  * Actions only a person may take. The server's review routes call these with a human session; the tool layer is
@@ -42,6 +45,23 @@ export function sqlHumanActions(db: Kysely<Database>, practiceId: string): Human
       throw new EhrError('invalid', `a ${user.role} cannot take this action`);
     }
     return user;
+  }
+
+  /** A reply goes out in the language the client wrote in: the message it answers, else the thread's latest. */
+  async function replyLanguage(
+    trx: Transaction<Database>,
+    threadId: string,
+    messageId: string | null,
+  ): Promise<string> {
+    let q = trx
+      .selectFrom('inboxMessages')
+      .select('language')
+      .where('practiceId', '=', practiceId)
+      .where('threadId', '=', threadId)
+      .where('senderKind', '!=', 'staff');
+    if (messageId) q = q.where('id', '=', messageId);
+    const row = await q.orderBy('receivedAt', 'desc').limit(1).executeTakeFirst();
+    return row?.language ?? 'en';
   }
 
   async function noteStatus(noteId: string) {
@@ -92,7 +112,23 @@ export function sqlHumanActions(db: Kysely<Database>, practiceId: string): Human
 
     lockNote: (noteId, userId) =>
       guarded(async () => {
-        await requireUser(db, userId, [...SIGNING_ROLES, 'practice_admin']);
+        const user = await requireUser(db, userId, [...SIGNING_ROLES, 'practice_admin']);
+        const note = await db
+          .selectFrom('notes')
+          .select('authorId')
+          .where('practiceId', '=', practiceId)
+          .where('id', '=', noteId)
+          .executeTakeFirst();
+        if (!note) throw new EhrError('not_found', 'note not found');
+        if (user.role !== 'practice_admin' && note.authorId !== userId) {
+          const supervises = await sqlReader(db, practiceId).users.supervisees(userId);
+          if (!supervises.includes(note.authorId)) {
+            throw new EhrError(
+              'invalid',
+              "only the note's author, the author's supervisor or a practice admin can lock it",
+            );
+          }
+        }
         const row = await db
           .updateTable('notes')
           .set((eb) => ({ status: 'locked', lockedAt: new Date().toISOString(), version: eb('version', '+', 1) }))
@@ -109,7 +145,7 @@ export function sqlHumanActions(db: Kysely<Database>, practiceId: string): Human
     sendReply: (draftId, userId) =>
       guarded(() =>
         db.transaction().execute(async (trx) => {
-          const user = await requireUser(trx, userId);
+          const user = await requireUser(trx, userId, REPLY_ROLES);
           const draft = await trx
             .selectFrom('replyDrafts')
             .selectAll()
@@ -131,7 +167,7 @@ export function sqlHumanActions(db: Kysely<Database>, practiceId: string): Human
               senderUserId: user.id,
               senderDisplay: user.displayName,
               body: draft.body,
-              language: 'en',
+              language: await replyLanguage(trx, draft.threadId, draft.messageId),
               receivedAt: now,
               readAt: null,
               triageUrgency: null,
@@ -169,7 +205,7 @@ export function sqlHumanActions(db: Kysely<Database>, practiceId: string): Human
     applyIntakeUpdate: (submissionId, userId) =>
       guarded(() =>
         db.transaction().execute(async (trx) => {
-          const user = await requireUser(trx, userId);
+          const user = await requireUser(trx, userId, INTAKE_ROLES);
           const submission = await trx
             .selectFrom('intakeSubmissions')
             .selectAll()

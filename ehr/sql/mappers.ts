@@ -1,3 +1,4 @@
+import { INTAKE_NOTE_SECTIONS, NOTE_FORMAT_SECTIONS } from '../../clinical/note-formats.ts';
 import type {
   Address,
   Appointment,
@@ -26,6 +27,22 @@ import type {
   User,
 } from '../types.ts';
 import type { Row } from './schema.ts';
+
+/**
+ * jsonb stores object keys in its own order; a note reads top to bottom in its format's order (intake notes in the
+ * intake order), with any other keys after, alphabetically.
+ */
+function orderSections(kind: string, format: string, sections: Record<string, string>): Record<string, string> {
+  const order: readonly { key: string }[] =
+    kind === 'intake'
+      ? INTAKE_NOTE_SECTIONS
+      : (NOTE_FORMAT_SECTIONS[format as keyof typeof NOTE_FORMAT_SECTIONS] ?? []);
+  const known = order.map((s) => s.key).filter((k) => k in sections);
+  const rest = Object.keys(sections)
+    .filter((k) => !known.includes(k))
+    .sort();
+  return Object.fromEntries([...known, ...rest].map((k) => [k, sections[k] ?? '']));
+}
 
 // Rows come from our own tables, whose CHECK constraints pin the enumerations and whose JSON columns only ever
 // hold what the adapter wrote; the casts below narrow to those shapes.
@@ -141,7 +158,7 @@ export const toNote = (r: Row<'notes'>): Note => ({
   authorId: r.authorId,
   kind: r.kind as Note['kind'],
   format: r.format as Note['format'],
-  sections: r.sections as Record<string, string>,
+  sections: orderSections(r.kind, r.format, r.sections as Record<string, string>),
   status: r.status as Note['status'],
   aiGenerated: r.aiGenerated,
   provenance: r.provenance as Provenance | null,

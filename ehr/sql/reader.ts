@@ -31,6 +31,14 @@ const PLAIN = 'aaaaaaeeeeiiiiooooouuuuncAAAAAAEEEEIIIIOOOOOUUUUNC';
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * A timestamp column as text with all six fractional digits. Cursors carry this rather than the millisecond ISO
+ * string the row maps to: a row stored with microseconds would otherwise repeat forever (ascending) or be skipped
+ * (descending) at a page boundary.
+ */
+const exactTime = (column: string) =>
+  sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursorKey');
+
 /** (sortColumn, id) after the cursor, in the given direction. */
 function after(
   cursor: CursorKey | null,
@@ -241,7 +249,11 @@ export function sqlReader(db: Kysely<Database>, practiceId: string): EhrReader {
         const cursor = decodeCursor(query.cursor);
         const direction = query.order ?? 'asc';
         if (query.clinicianIds && query.clinicianIds.length === 0) return { items: [], nextCursor: null };
-        let q = db.selectFrom('appointments').selectAll().where('practiceId', '=', practiceId);
+        let q = db
+          .selectFrom('appointments')
+          .selectAll()
+          .select(exactTime('starts_at'))
+          .where('practiceId', '=', practiceId);
         if (query.clientId) q = q.where('clientId', '=', query.clientId);
         if (query.clinicianIds) q = q.where('clinicianId', 'in', [...query.clinicianIds]);
         if (query.from) q = q.where('startsAt', '>=', query.from);
@@ -254,7 +266,7 @@ export function sqlReader(db: Kysely<Database>, practiceId: string): EhrReader {
           .orderBy('id', direction)
           .limit(limit + 1)
           .execute();
-        return toPage(rows, limit, toAppointment, (r) => [r.startsAt, r.id]);
+        return toPage(rows, limit, toAppointment, (r) => [r.cursorKey, r.id]);
       },
     },
 
@@ -298,6 +310,7 @@ export function sqlReader(db: Kysely<Database>, practiceId: string): EhrReader {
         let q = db
           .selectFrom('notes')
           .selectAll()
+          .select(exactTime('created_at'))
           .where('practiceId', '=', practiceId)
           .where('clientId', '=', query.clientId);
         if (query.kinds) q = q.where('kind', 'in', [...query.kinds]);
@@ -309,7 +322,7 @@ export function sqlReader(db: Kysely<Database>, practiceId: string): EhrReader {
           .orderBy('id', 'desc')
           .limit(limit + 1)
           .execute();
-        return toPage(rows, limit, toNote, (r) => [r.createdAt, r.id]);
+        return toPage(rows, limit, toNote, (r) => [r.cursorKey, r.id]);
       },
     },
 
@@ -320,6 +333,7 @@ export function sqlReader(db: Kysely<Database>, practiceId: string): EhrReader {
         let q = db
           .selectFrom('assessments')
           .selectAll()
+          .select(exactTime('administered_at'))
           .where('practiceId', '=', practiceId)
           .where('clientId', '=', query.clientId);
         if (query.instrument) q = q.where('instrument', '=', query.instrument);
@@ -330,7 +344,7 @@ export function sqlReader(db: Kysely<Database>, practiceId: string): EhrReader {
           .orderBy('id', 'desc')
           .limit(limit + 1)
           .execute();
-        return toPage(rows, limit, toAssessment, (r) => [r.administeredAt, r.id]);
+        return toPage(rows, limit, toAssessment, (r) => [r.cursorKey, r.id]);
       },
     },
 
@@ -362,7 +376,11 @@ export function sqlReader(db: Kysely<Database>, practiceId: string): EhrReader {
         const limit = pageLimit(query.limit);
         const cursor = decodeCursor(query.cursor);
         if (query.clientIds && query.clientIds.length === 0) return { items: [], nextCursor: null };
-        let q = db.selectFrom('inboxThreads').selectAll().where('practiceId', '=', practiceId);
+        let q = db
+          .selectFrom('inboxThreads')
+          .selectAll()
+          .select(exactTime('last_message_at'))
+          .where('practiceId', '=', practiceId);
         if (query.clientIds) q = q.where('clientId', 'in', [...query.clientIds]);
         if (query.status) q = q.where('status', '=', query.status);
         const cond = after(cursor, sql.ref('last_message_at'), sql.ref('id'), 'desc');
@@ -372,7 +390,7 @@ export function sqlReader(db: Kysely<Database>, practiceId: string): EhrReader {
           .orderBy('id', 'desc')
           .limit(limit + 1)
           .execute();
-        return toPage(rows, limit, toThread, (r) => [r.lastMessageAt, r.id]);
+        return toPage(rows, limit, toThread, (r) => [r.cursorKey, r.id]);
       },
       async getThread(id) {
         const row = await db
@@ -389,6 +407,7 @@ export function sqlReader(db: Kysely<Database>, practiceId: string): EhrReader {
         let q = db
           .selectFrom('inboxMessages')
           .selectAll()
+          .select(exactTime('received_at'))
           .where('practiceId', '=', practiceId)
           .where('threadId', '=', threadId);
         const cond = after(cursor, sql.ref('received_at'), sql.ref('id'), 'asc');
@@ -398,7 +417,7 @@ export function sqlReader(db: Kysely<Database>, practiceId: string): EhrReader {
           .orderBy('id')
           .limit(limit + 1)
           .execute();
-        return toPage(rows, limit, toMessage, (r) => [r.receivedAt, r.id]);
+        return toPage(rows, limit, toMessage, (r) => [r.cursorKey, r.id]);
       },
       async getMessage(id) {
         const row = await db
@@ -413,7 +432,11 @@ export function sqlReader(db: Kysely<Database>, practiceId: string): EhrReader {
         const limit = pageLimit(query.limit);
         const cursor = decodeCursor(query.cursor);
         if (query.clientIds && query.clientIds.length === 0) return { items: [], nextCursor: null };
-        let q = db.selectFrom('inboxMessages').selectAll().where('practiceId', '=', practiceId);
+        let q = db
+          .selectFrom('inboxMessages')
+          .selectAll()
+          .select(exactTime('received_at'))
+          .where('practiceId', '=', practiceId);
         if (query.clientIds) q = q.where('clientId', 'in', [...query.clientIds]);
         if (query.senderKinds) q = q.where('senderKind', 'in', [...query.senderKinds]);
         if (query.since) q = q.where('receivedAt', '>=', query.since);
@@ -424,7 +447,7 @@ export function sqlReader(db: Kysely<Database>, practiceId: string): EhrReader {
           .orderBy('id', 'desc')
           .limit(limit + 1)
           .execute();
-        return toPage(rows, limit, toMessage, (r) => [r.receivedAt, r.id]);
+        return toPage(rows, limit, toMessage, (r) => [r.cursorKey, r.id]);
       },
       async replyDrafts(threadId) {
         const rows = await db

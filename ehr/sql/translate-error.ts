@@ -41,7 +41,8 @@ export function translateError(error: unknown): unknown {
       cause: error,
     });
   }
-  if (code === '23514' || code === '23502' || code === '22P02' || code === '22007' || code === '22008') {
+  // 22021 and 22P05: text the database cannot store, such as a NUL character in a string or in JSON.
+  if (['23514', '23502', '22P02', '22007', '22008', '22021', '22P05'].includes(code)) {
     return new EhrError('invalid', `the record breaks a data rule (${error.constraint ?? code})`, { cause: error });
   }
   if (code === 'P0001' && error.hint?.startsWith('charta:')) {

@@ -1,0 +1,3 @@
+import { describeGatewayContract } from './gateway.contract.ts';
+
+describeGatewayContract('pglite');

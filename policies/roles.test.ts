@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../ehr/types.ts';
+import { grantFor, PERMISSIONS, permissionsOf } from './roles.ts';
+
+// Written out by hand from the product rules, not derived from roles.ts: the table the matrix must match.
+const EXPECTED: Record<string, string[]> = {
+  clinician: [
+    'client:read',
+    'appointment:read',
+    'note:read',
+    'note:draft',
+    'assessment:read',
+    'treatment_plan:read',
+    'message:read',
+    'message:draft_reply',
+    'coding:suggest',
+  ],
+  supervisor: [
+    'client:read',
+    'appointment:read',
+    'note:read',
+    'note:draft',
+    'assessment:read',
+    'treatment_plan:read',
+    'message:read',
+    'message:draft_reply',
+    'coding:suggest',
+  ],
+  front_desk: ['client:read', 'appointment:read', 'message:read', 'message:draft_reply'],
+  biller: ['client:read', 'appointment:read', 'note:read_billing_facts', 'claim:read', 'coding:suggest'],
+  practice_admin: ['user:read', 'audit:read'],
+};
+
+describe('role × permission matrix', () => {
+  it.each(ROLES)('gives %s exactly its expected permissions', (role) => {
+    expect(permissionsOf(role).sort()).toEqual([...(EXPECTED[role] ?? [])].sort());
+  });
+
+  it('never lets front desk, billers or admins read note content', () => {
+    for (const role of ['front_desk', 'biller', 'practice_admin'] as const)
+      expect(grantFor(role, 'note:read')).toBeNull();
+  });
+
+  it('keeps clinical content away from practice admins', () => {
+    for (const p of PERMISSIONS.filter((x) => !['user:read', 'audit:read'].includes(x))) {
+      expect(grantFor('practice_admin', p), p).toBeNull();
+    }
+  });
+
+  it("lets supervisors read their supervisees' caseloads but draft only for their own", () => {
+    expect(grantFor('supervisor', 'note:read')?.reach).toBe('supervision');
+    expect(grantFor('supervisor', 'note:draft')?.reach).toBe('caseload');
+    expect(grantFor('supervisor', 'message:draft_reply')?.reach).toBe('caseload');
+  });
+
+  it('returns the matched cell so the audit can name it', () => {
+    expect(grantFor('biller', 'claim:read')).toEqual({ role: 'biller', permission: 'claim:read', reach: 'practice' });
+  });
+
+  it('denies unknown roles', () => {
+    expect(grantFor('superuser' as never, 'note:read')).toBeNull();
+  });
+});
