@@ -47,6 +47,27 @@ describe('layering', () => {
     }
   });
 
+  it('keeps tools/ away from the server, the SQL adapter and the human-only gateway', () => {
+    for (const file of sourceFiles('tools')) {
+      const text = readFileSync(join(root, file), 'utf8');
+      expect(text, file).not.toMatch(/HumanActions|humanActions/);
+      for (const spec of importsOf(file)) {
+        expect(['server', 'agent'], `${file} imports ${spec}`).not.toContain(targetFolder(file, spec));
+        expect(spec, `${file} imports ${spec}`).not.toMatch(/ehr\/sql|pglite|^pg$|kysely/);
+      }
+    }
+  });
+
+  it('gives every tool an effect of read or draft and a unique snake_case name', async () => {
+    const { allTools } = await import('../tools/index.ts');
+    const names = allTools.map((t) => t.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const tool of allTools) {
+      expect(tool.name).toMatch(/^[a-z][a-z0-9_]*$/);
+      expect(['read', 'draft']).toContain(tool.effect);
+    }
+  });
+
   it('keeps the tool-facing gateway free of human-only actions', () => {
     const gateway = readFileSync(join(root, 'ehr/gateway.ts'), 'utf8');
     const toolEhr = /export interface ToolEhr \{([\s\S]*?)\n\}/.exec(gateway)?.[1] ?? '';

@@ -1,0 +1,64 @@
+import type { ToolEhr } from '../ehr/gateway.ts';
+import type { Note, NoteKind } from '../ehr/types.ts';
+import { ToolError } from './errors.ts';
+import { PART2_PURPOSE_BY_ROLE } from './part2.ts';
+import type { Principal } from './principal.ts';
+import type { CallerScope } from './scope.ts';
+
+/** Note kinds any tool may ever see. Psychotherapy (process) notes are not among them, for any role or grant. */
+export const VISIBLE_NOTE_KINDS: readonly NoteKind[] = ['progress', 'intake'];
+
+/**
+ * Refuses a Part 2 client's records unless a consent in force covers the purpose this role uses them for.
+ * A client who is not in a Part 2 program passes.
+ */
+export async function requirePart2Consent(ehr: ToolEhr, principal: Principal, clientId: string): Promise<void> {
+  const client = await ehr.read.clients.get(clientId);
+  if (!client?.part2) return;
+  const purpose = PART2_PURPOSE_BY_ROLE[principal.role];
+  if (!purpose) throw new ToolError('walled', 'Substance-use program records are not available to your role.');
+  const consents = await ehr.read.consents.active(clientId, 'part2_disclosure', { purpose });
+  if (consents.length === 0) {
+    throw new ToolError(
+      'consent_required',
+      `This client's substance-use program records need a 42 CFR Part 2 consent covering ${purpose}; none is in force.`,
+    );
+  }
+}
+
+/**
+ * The gateway a tool receives: the same reads and drafts, with the record walls built in, so no tool can forget
+ * them. Psychotherapy notes read as walled; note lists never include them; Part 2 notes need a consent. Scope is
+ * checked first, so a refusal never tells someone outside the caseload what kind of record an id names.
+ */
+export function wallEhr(ehr: ToolEhr, principal: Principal, scope: CallerScope): ToolEhr {
+  const notes = ehr.read.notes;
+  const guardNote = async (note: Note | null): Promise<Note | null> => {
+    if (!note) return null;
+    await scope.requireClient(note.clientId);
+    if (!VISIBLE_NOTE_KINDS.includes(note.kind)) {
+      throw new ToolError(
+        'walled',
+        'Psychotherapy notes are kept apart from the record and are never available through charta.',
+      );
+    }
+    await requirePart2Consent(ehr, principal, note.clientId);
+    return note;
+  };
+  return Object.freeze({
+    practiceId: ehr.practiceId,
+    drafts: ehr.drafts,
+    read: {
+      ...ehr.read,
+      notes: {
+        get: async (id: string) => guardNote(await notes.get(id)),
+        list: async (query: Parameters<typeof notes.list>[0]) => {
+          await scope.requireClient(query.clientId);
+          await requirePart2Consent(ehr, principal, query.clientId);
+          const kinds = (query.kinds ?? VISIBLE_NOTE_KINDS).filter((k) => VISIBLE_NOTE_KINDS.includes(k));
+          return notes.list({ ...query, kinds });
+        },
+      },
+    },
+  });
+}
