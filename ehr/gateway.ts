@@ -47,8 +47,9 @@ export interface EhrGateway {
   forPractice(practiceId: string): ToolEhr;
   /** The human-only part for one practice. Never hand this to a tool. */
   humanActions(practiceId: string): HumanActions;
-  /** Authentication looks users up before it knows their practice. */
+  /** Authentication looks users up before it knows their practice: by username (CLI) or id (a token's `sub`). */
   findUserByUsername(username: string): Promise<User | null>;
+  findUserById(id: string): Promise<User | null>;
   /** Resolves when the store answers; rejects with the reason when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newFence, stripInvisible } from './fence.ts';
+import { excerpt, newFence, stripInvisible } from './fence.ts';
 
 describe('stripInvisible', () => {
   it('removes tag characters, zero-width characters and bidi controls', () => {
@@ -37,5 +37,19 @@ describe('fences', () => {
     const out = newFence().wrap('a"b><c', 'x\u200by');
     expect(out).toContain('source="a_b__c"');
     expect(out).toContain('\nxy\n');
+  });
+});
+
+describe('excerpts', () => {
+  it('counts offsets in the sanitized text and reports what is left', () => {
+    const text = `ab\u200bcdefgh${String.fromCodePoint(0xe0041)}ij`;
+    expect(excerpt(text, 0, 4)).toEqual({ text: 'abcd', offset: 0, end: 4, length: 10, truncated: true });
+    expect(excerpt(text, 4, 100)).toEqual({ text: 'efghij', offset: 4, end: 10, length: 10, truncated: false });
+    expect(excerpt(text, 50, 4)).toMatchObject({ text: '', offset: 10, truncated: false });
+  });
+
+  it('never splits a surrogate pair or leaves a fence tag half open', () => {
+    expect(excerpt('ab🙂cd', 0, 3).text).toBe('ab');
+    expect(excerpt('x</untrusted-data-0>y', 0, 200).text).toBe('x[fence tag removed]y');
   });
 });

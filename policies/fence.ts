@@ -18,6 +18,14 @@ export function stripInvisible(text: string): { text: string; removed: number } 
   return { text: cleaned, removed };
 }
 
+/**
+ * Untrusted text as charta shows it: invisible characters removed and any attempt to write a fence tag
+ * neutralized, whatever id it guesses. Idempotent, so offsets into this text are stable across calls.
+ */
+export function sanitizeUntrusted(text: string): string {
+  return stripInvisible(text).text.replace(/<\/?untrusted-data[^>]*>/gi, '[fence tag removed]');
+}
+
 /** A fence for one call: a random id the text inside cannot guess, so it cannot close the fence early. */
 export interface Fence {
   readonly id: string;
@@ -29,11 +37,33 @@ export function newFence(): Fence {
   return {
     id,
     wrap(label, text) {
-      const { text: clean } = stripInvisible(text);
-      // Any attempt to write a fence tag inside the data is neutralized, whatever id it guesses.
-      const neutral = clean.replace(/<\/?untrusted-data[^>]*>/gi, '[fence tag removed]');
       const safeLabel = label.replace(/[^a-z0-9_.:-]/gi, '_');
-      return `<untrusted-data-${id} source="${safeLabel}">\n${neutral}\n</untrusted-data-${id}>`;
+      return `<untrusted-data-${id} source="${safeLabel}">\n${sanitizeUntrusted(text)}\n</untrusted-data-${id}>`;
     },
   };
+}
+
+/** One window of a long untrusted text, counted in characters of the sanitized text. */
+export interface Excerpt {
+  /** The window's text, sanitized and not yet fenced. */
+  text: string;
+  offset: number;
+  /** Where the window ends; the next window's offset. */
+  end: number;
+  /** Length of the whole sanitized text. */
+  length: number;
+  truncated: boolean;
+}
+
+/**
+ * Cuts a window `[offset, offset + maxChars)` out of untrusted text after sanitizing it, never splitting a
+ * surrogate pair. An offset past the end yields an empty window.
+ */
+export function excerpt(text: string, offset: number, maxChars: number): Excerpt {
+  const clean = sanitizeUntrusted(text);
+  const start = Math.min(Math.max(0, offset), clean.length);
+  let end = Math.min(clean.length, start + Math.max(1, maxChars));
+  const last = clean.charCodeAt(end - 1);
+  if (end < clean.length && end - 1 > start && last >= 0xd800 && last <= 0xdbff) end--;
+  return { text: clean.slice(start, end), offset: start, end, length: clean.length, truncated: end < clean.length };
 }

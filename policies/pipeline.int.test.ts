@@ -1,47 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sqlGateway } from '../ehr/sql/gateway.ts';
-import { buildDemoData } from '../ehr/sql/seed/build.ts';
-import type { Role } from '../ehr/types.ts';
-import { TEST_ANCHOR, TEST_SEED } from '../test/constants.ts';
-import { openTestDatabase, type TestDatabase } from '../test/databases.ts';
+import {
+  annotations,
+  CALLERS,
+  current,
+  first,
+  type Outcome,
+  otherClinicianClient,
+  otherPracticeClient,
+  outcomeOf,
+  ownClient,
+  part2Consented,
+  part2Unconsented,
+  principal,
+  rows,
+  usePipeline,
+} from '../test/pipeline-fixtures.ts';
 import { allTools } from '../tools/index.ts';
+import { sanitizeUntrusted } from './fence.ts';
 import { PART2_NOTICE } from './part2.ts';
-import { type CallAuditEvent, createPipeline, type Pipeline } from './pipeline.ts';
-import type { Principal } from './principal.ts';
-
-const { rows } = buildDemoData({ seed: TEST_SEED, anchor: TEST_ANCHOR });
-const today = TEST_ANCHOR;
-const current = (clinician: string) =>
-  rows.caseloadAssignments
-    .filter((a) => a.clinicianId === clinician && a.role === 'primary' && (a.endedOn == null || a.endedOn >= today))
-    .map((a) => a.clientId);
-const first = <T>(list: T[], what: string): T => {
-  const found = list[0];
-  if (found === undefined) throw new Error(`the demo has no ${what}`);
-  return found;
-};
-const activePart2 = (clientId: string, purpose: string) =>
-  rows.consents.some(
-    (c) => c.clientId === clientId && c.kind === 'part2_disclosure' && c.purpose === purpose && c.revokedAt === null,
-  );
-
-// The records each case points at, picked from the demo by what they are.
-const averyClients = current('usr_avery_chen');
-const ownClient = first(
-  averyClients.filter((id) => rows.notes.some((n) => n.clientId === id && n.kind === 'psychotherapy')),
-  'avery client with a psychotherapy note',
-);
-const otherClinicianClient = first(current('usr_emery_walsh'), 'emery client');
-const otherPracticeClient = first(current('usr_taylor_kim'), 'taylor client');
-const alexClients = current('usr_alex_rivera');
-const part2Consented = first(
-  alexClients.filter((id) => rows.clients.find((c) => c.id === id)?.part2 && activePart2(id, 'treatment')),
-  'consented Part 2 client',
-);
-const part2Unconsented = first(
-  alexClients.filter((id) => rows.clients.find((c) => c.id === id)?.part2 && !activePart2(id, 'treatment')),
-  'unconsented Part 2 client',
-);
+import { createPipeline } from './pipeline.ts';
 
 const noteOf = (clientId: string, kind: string) =>
   first(
@@ -59,24 +37,6 @@ const TARGETS: Record<Target, { clientId: string; noteId: string }> = {
   part2Unconsented: { clientId: part2Unconsented, noteId: noteOf(part2Unconsented, 'progress') },
 };
 
-const principal = (username: string, role: Role, practiceId = 'prc_lakeside'): Principal => ({
-  userId: `usr_${username.replace('.', '_')}`,
-  username,
-  role,
-  practiceId,
-  surface: 'mcp',
-  clientApp: 'test',
-});
-const CALLERS = {
-  avery: principal('avery.chen', 'clinician'),
-  alex: principal('alex.rivera', 'clinician'),
-  morgan: principal('morgan.lee', 'supervisor'),
-  jamie: principal('jamie.ortiz', 'front_desk'),
-  riley: principal('riley.brooks', 'biller'),
-  casey: principal('casey.nguyen', 'practice_admin'),
-};
-
-type Outcome = 'allow' | 'forbidden' | 'out_of_scope' | 'not_found' | 'walled' | 'consent_required';
 type Row4 = [getClient: Outcome, listAppointments: Outcome, listNotes: Outcome, getNote: Outcome];
 
 // Written out by hand from the product rules — not derived from the code under test.
@@ -132,30 +92,8 @@ const EXPECTED: Record<keyof typeof CALLERS, Record<Target, Row4>> = {
   },
 };
 
-let database: TestDatabase;
-let pipeline: Pipeline;
-const audited: CallAuditEvent[] = [];
-let calls = 0;
-
-beforeAll(async () => {
-  database = await openTestDatabase('pglite', { seeded: true });
-  pipeline = createPipeline({
-    tools: allTools,
-    gateway: sqlGateway(database),
-    audit: { append: async (event) => audited.push(event) },
-  });
-});
-afterAll(async () => {
-  await database.drop();
-});
-
-async function call(who: Principal, tool: string, args: unknown) {
-  calls++;
-  return pipeline.callTool(who, tool, args);
-}
-
-const outcomeOf = (result: Awaited<ReturnType<Pipeline['callTool']>>): string =>
-  result.ok ? 'allow' : result.error.code;
+const harness = usePipeline();
+const call = harness.call;
 
 describe('role × tool × record matrix', () => {
   const cases = Object.entries(EXPECTED).flatMap(([caller, targets]) =>
@@ -175,15 +113,30 @@ describe('role × tool × record matrix', () => {
   });
 });
 
+const CLINICAL = [
+  'get_client',
+  'search_clients',
+  'list_appointments',
+  'list_notes',
+  'get_note',
+  'list_assessments',
+  'get_treatment_plan',
+  'list_messages',
+  'get_message',
+];
+
 describe('what each role is shown', () => {
   it.each([
-    ['clinician', ['get_client', 'search_clients', 'list_appointments', 'list_notes', 'get_note']],
-    ['supervisor', ['get_client', 'search_clients', 'list_appointments', 'list_notes', 'get_note']],
-    ['front_desk', ['get_client', 'search_clients', 'list_appointments']],
-    ['biller', ['get_client', 'search_clients', 'list_appointments']],
+    ['clinician', [...CLINICAL, 'create_draft_note', 'draft_reply']],
+    ['supervisor', [...CLINICAL, 'create_draft_note', 'draft_reply']],
+    [
+      'front_desk',
+      ['get_client', 'search_clients', 'list_appointments', 'list_messages', 'get_message', 'draft_reply'],
+    ],
+    ['biller', ['get_client', 'search_clients', 'list_appointments', 'list_claims']],
     ['practice_admin', []],
   ] as const)('lists exactly the tools a %s may call', (role, names) => {
-    expect(pipeline.listTools(principal('x.y', role)).map((t) => t.name)).toEqual(names);
+    expect(harness.pipeline.listTools(principal('x.y', role)).map((t) => t.name)).toEqual(names);
   });
 });
 
@@ -223,6 +176,87 @@ describe('results', () => {
   });
 });
 
+const FENCED = /^<untrusted-data-([0-9a-f]{16}) source="([^"]+)">\n([\s\S]*)\n<\/untrusted-data-\1>$/;
+const INVISIBLE = /[\u200b-\u200f\u2060-\u2064\ufeff\u{E0000}-\u{E007F}]/u;
+const hidden = first(
+  rows.inboxMessages.filter((m) => m.id === annotations.messages['inject-invisible-unicode']),
+  'message with invisible characters',
+);
+const long = first(
+  rows.inboxMessages.filter((m) => m.practiceId === 'prc_lakeside' && m.body.length > 300),
+  'message longer than 300 characters',
+);
+type Listed = { id: string; body: string; bodyLength: number; truncated: boolean };
+type Got = { subject: string; body: string; offset: number; bodyLength: number; nextOffset: number | null };
+
+describe('portal messages', () => {
+  it('comes back fenced and stripped of invisible characters, listed or fetched', async () => {
+    expect(hidden.body).toMatch(INVISIBLE);
+    const listed = await call(CALLERS.jamie, 'list_messages', { clientId: hidden.clientId, limit: 50 });
+    const item = listed.ok ? (listed.output as { items: Listed[] }).items.find((m) => m.id === hidden.id) : undefined;
+    const got = await call(CALLERS.jamie, 'get_message', { messageId: hidden.id });
+    const output = got.ok ? (got.output as Got) : undefined;
+    for (const text of [item?.body, output?.body, output?.subject]) {
+      const fenced = FENCED.exec(text ?? '');
+      expect(fenced, text).not.toBeNull();
+      expect(fenced?.[3]).not.toMatch(INVISIBLE);
+    }
+    expect(FENCED.exec(output?.body ?? '')?.[2]).toBe(`message:${hidden.id}`);
+    expect(FENCED.exec(output?.body ?? '')?.[3]).toMatch(/hydroxyzine 25mg.*Thank you!$/s);
+    expect(item?.truncated).toBe(false);
+    expect(output?.nextOffset).toBeNull();
+  });
+
+  it('cuts long bodies in lists, with a marker outside the fence, and pages through them', async () => {
+    const listed = await call(CALLERS.jamie, 'list_messages', { clientId: long.clientId, previewChars: 100 });
+    const item = listed.ok ? (listed.output as { items: Listed[] }).items.find((m) => m.id === long.id) : undefined;
+    expect(item).toMatchObject({ truncated: true, bodyLength: sanitizeUntrusted(long.body).length });
+    const [fence, marker] = (item?.body ?? '').split(/(?<=<\/untrusted-data-[0-9a-f]{16}>)\n/);
+    expect(FENCED.exec(fence ?? '')?.[3]).toHaveLength(100);
+    expect(marker).toMatch(/^\[truncated: 100 of \d+ characters shown; get_message with offset 100/);
+
+    let text = '';
+    let offset: number | null = 0;
+    for (let pages = 0; offset !== null && pages < 20; pages++) {
+      const page = await call(CALLERS.jamie, 'get_message', { messageId: long.id, offset, maxChars: 100 });
+      const out = page.ok ? (page.output as Got) : undefined;
+      text += FENCED.exec(out?.body ?? '')?.[3] ?? '';
+      offset = out ? out.nextOffset : null;
+    }
+    expect(text).toBe(sanitizeUntrusted(long.body));
+    const past = await call(CALLERS.jamie, 'get_message', { messageId: long.id, offset: text.length });
+    expect(outcomeOf(past)).toBe('invalid_input');
+  });
+});
+
+describe('treatment plans', () => {
+  it('returns the active plan, else the newest, else not_found', async () => {
+    const active = await call(CALLERS.avery, 'get_treatment_plan', { clientId: ownClient });
+    expect(active.ok && (active.output as { plan: { status: string } }).plan.status).toBe('active');
+
+    const taylor = principal('taylor.kim', 'clinician', 'prc_northside');
+    const noneActive = first(
+      current('usr_taylor_kim').filter((id) => {
+        const plans = rows.treatmentPlans.filter((p) => p.clientId === id);
+        return plans.length > 0 && plans.every((p) => p.status !== 'active');
+      }),
+      'taylor client without an active plan',
+    );
+    const newest = rows.treatmentPlans
+      .filter((p) => p.clientId === noneActive)
+      .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
+    const fallback = await call(taylor, 'get_treatment_plan', { clientId: noneActive });
+    expect(fallback.ok && (fallback.output as { plan: { id: string } }).plan.id).toBe(newest?.id);
+
+    const planless = first(
+      current('usr_avery_chen').filter((id) => !rows.treatmentPlans.some((p) => p.clientId === id)),
+      'avery client without a plan',
+    );
+    const none = await call(CALLERS.avery, 'get_treatment_plan', { clientId: planless });
+    expect(none).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/plan/) } });
+  });
+});
+
 describe('bad input', () => {
   it.each([
     ['an unknown tool', 'delete_everything', {}, 'unknown_tool'],
@@ -240,7 +274,7 @@ describe('bad input', () => {
   it('fails closed when the audit cannot be written', async () => {
     const failing = createPipeline({
       tools: allTools,
-      gateway: sqlGateway(database),
+      gateway: sqlGateway(harness.database),
       audit: { append: async () => Promise.reject(new Error('disk full')) },
     });
     const result = await failing.callTool(CALLERS.avery, 'get_client', { clientId: ownClient });
@@ -250,13 +284,15 @@ describe('bad input', () => {
 
 describe('audit', () => {
   it('writes one row per call, allowed or not, without PHI', () => {
-    expect(audited.length).toBe(calls);
+    const { audited } = harness;
+    expect(audited.length).toBe(harness.calls);
     const denied = audited.filter((e) => e.decision === 'deny');
     expect(denied.length).toBeGreaterThan(0);
     expect(denied.every((e) => e.reasonCode !== null)).toBe(true);
     const text = JSON.stringify(audited);
     const client = rows.clients.find((c) => c.id === ownClient);
     expect(text).not.toContain(client?.lastName ?? '§');
+    expect(text).not.toContain('hydroxyzine');
     expect(audited.every((e) => e.inputDigest?.length === 64)).toBe(true);
   });
 });

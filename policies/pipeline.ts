@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as z from 'zod';
 import type { EhrGateway } from '../ehr/gateway.ts';
+import { ROLES } from '../ehr/types.ts';
 import type { AnyTool, ToolContext } from '../tools/define.ts';
 import { sha256Of } from './digest.ts';
 import { ToolError, type ToolErrorCode, toToolError } from './errors.ts';
@@ -68,6 +69,16 @@ const DENIALS: ReadonlySet<ToolErrorCode> = new Set([
  */
 export function createPipeline(options: PipelineOptions) {
   const maxChars = options.maxResponseChars ?? 256 * 1024;
+  // Supervision reach is read-only: a draft tool whose permission some role holds with that reach is a
+  // configuration error, caught when the pipeline is built rather than on some later call.
+  for (const tool of options.tools) {
+    if (tool.effect !== 'draft') continue;
+    for (const role of ROLES) {
+      if (grantFor(role, tool.permission)?.reach === 'supervision') {
+        throw new Error(`${tool.name} writes drafts, but ${role} holds ${tool.permission} with supervision reach`);
+      }
+    }
+  }
   const offered = options.tools.filter(
     (t) => (!options.readOnly || t.effect === 'read') && (!options.allowTools || options.allowTools.includes(t.name)),
   );

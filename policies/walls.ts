@@ -28,8 +28,10 @@ export async function requirePart2Consent(ehr: ToolEhr, principal: Principal, cl
 
 /**
  * The gateway a tool receives: the same reads and drafts, with the record walls built in, so no tool can forget
- * them. Psychotherapy notes read as walled; note lists never include them; Part 2 notes need a consent. Scope is
- * checked first, so a refusal never tells someone outside the caseload what kind of record an id names.
+ * them. Psychotherapy notes read as walled; note lists never include them; a Part 2 client's clinical and billing
+ * records (notes, assessments, treatment plans, claims) need a consent covering the caller's purpose, and a
+ * practice-wide claim list leaves out the claims no consent releases. Scope is checked first, so a refusal never
+ * tells someone outside the caseload what kind of record an id names.
  */
 export function wallEhr(ehr: ToolEhr, principal: Principal, scope: CallerScope): ToolEhr {
   const notes = ehr.read.notes;
@@ -45,11 +47,66 @@ export function wallEhr(ehr: ToolEhr, principal: Principal, scope: CallerScope):
     await requirePart2Consent(ehr, principal, note.clientId);
     return note;
   };
+  const guardClient = async (clientId: string): Promise<void> => {
+    await scope.requireClient(clientId);
+    await requirePart2Consent(ehr, principal, clientId);
+  };
+  /** Whether a client's records may be released to this caller: within reach and, for Part 2, under consent. */
+  const releasable = async (clientId: string): Promise<boolean> => {
+    const reach = await scope.clientIds();
+    if (reach && !reach.has(clientId)) return false;
+    try {
+      await requirePart2Consent(ehr, principal, clientId);
+      return true;
+    } catch (error) {
+      if (error instanceof ToolError) return false;
+      throw error;
+    }
+  };
+  const { assessments, treatmentPlans, claims } = ehr.read;
   return Object.freeze({
     practiceId: ehr.practiceId,
     drafts: ehr.drafts,
     read: {
       ...ehr.read,
+      assessments: {
+        list: async (query: Parameters<typeof assessments.list>[0]) => {
+          await guardClient(query.clientId);
+          return assessments.list(query);
+        },
+      },
+      treatmentPlans: {
+        get: async (id: string) => {
+          const plan = await treatmentPlans.get(id);
+          if (plan) await guardClient(plan.clientId);
+          return plan;
+        },
+        list: async (clientId: string) => {
+          await guardClient(clientId);
+          return treatmentPlans.list(clientId);
+        },
+      },
+      claims: {
+        get: async (id: string) => {
+          const claim = await claims.get(id);
+          if (claim) await guardClient(claim.clientId);
+          return claim;
+        },
+        list: async (query: Parameters<typeof claims.list>[0]) => {
+          if (query.clientId) {
+            await guardClient(query.clientId);
+            return claims.list(query);
+          }
+          const page = await claims.list(query);
+          const clientIds = [...new Set(page.items.map((c) => c.clientId))];
+          const released = new Set(
+            (await Promise.all(clientIds.map(async (id) => ((await releasable(id)) ? id : null)))).filter(
+              (id): id is string => id !== null,
+            ),
+          );
+          return { items: page.items.filter((c) => released.has(c.clientId)), nextCursor: page.nextCursor };
+        },
+      },
       notes: {
         get: async (id: string) => guardNote(await notes.get(id)),
         list: async (query: Parameters<typeof notes.list>[0]) => {

@@ -46,15 +46,30 @@ describe('MCP adapter over an in-memory transport', () => {
     const client = await connectAs(jamie);
     expect(client.getInstructions()).toBe(SERVER_INSTRUCTIONS);
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name)).toEqual(['get_client', 'search_clients', 'list_appointments']);
+    expect(tools.map((t) => t.name)).toEqual([
+      'get_client',
+      'search_clients',
+      'list_appointments',
+      'list_messages',
+      'get_message',
+      'draft_reply',
+    ]);
     await client.close();
   });
 
   it('derives annotations from the effect and publishes input and output schemas', async () => {
     const client = await connectAs(avery);
     const { tools } = await client.listTools();
+    const effects = new Map(allTools.map((t) => [t.name, t.effect] as const));
+    expect(tools.some((t) => effects.get(t.name) === 'draft')).toBe(true);
     for (const tool of tools) {
-      expect(tool.annotations).toMatchObject({ readOnlyHint: true, destructiveHint: false, openWorldHint: false });
+      const read = effects.get(tool.name) === 'read';
+      expect(tool.annotations).toMatchObject({
+        readOnlyHint: read,
+        destructiveHint: false,
+        idempotentHint: read,
+        openWorldHint: false,
+      });
       expect(tool.inputSchema.type).toBe('object');
       expect(tool.outputSchema?.type).toBe('object');
     }

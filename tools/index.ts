@@ -1,9 +1,29 @@
+import { createDraftNote } from './create-draft-note.ts';
 import type { AnyTool } from './define.ts';
+import { draftReply } from './draft-reply.ts';
 import { getClient } from './get-client.ts';
+import { getMessage } from './get-message.ts';
 import { getNote } from './get-note.ts';
+import { getTreatmentPlan } from './get-treatment-plan.ts';
 import { listAppointments } from './list-appointments.ts';
+import { listAssessments } from './list-assessments.ts';
+import { listClaims } from './list-claims.ts';
+import { listMessages } from './list-messages.ts';
 import { listNotes } from './list-notes.ts';
 import { searchClients } from './search-clients.ts';
 
 /** The registry: every tool charta offers, to every surface. No tool name is written anywhere else. */
-export const allTools: readonly AnyTool[] = [getClient, searchClients, listAppointments, listNotes, getNote];
+export const allTools: readonly AnyTool[] = [
+  getClient,
+  searchClients,
+  listAppointments,
+  listNotes,
+  getNote,
+  listAssessments,
+  getTreatmentPlan,
+  listMessages,
+  getMessage,
+  listClaims,
+  createDraftNote,
+  draftReply,
+];

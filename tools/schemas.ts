@@ -58,3 +58,27 @@ export const NoteSummary = z.object({
 
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** A portal message without its text: who sent it, when, and how it was triaged (never the triage's quoted spans). */
+export const MessageMeta = z.object({
+  id,
+  threadId: id,
+  clientId: id,
+  senderKind: z.enum(['client', 'guardian', 'staff']),
+  receivedAt: z.string(),
+  readAt: z.string().nullable(),
+  language: z.string(),
+  triage: z.object({ urgency: z.string(), categories: z.array(z.string()) }).nullable(),
+});
+
+/** A span of source text supporting a statement in a draft the caller wrote (see EvidenceSpan in ehr/types.ts). */
+export const EvidenceSpan = z.object({
+  section: z.string().min(1).max(64).describe('section key the supported statement is in'),
+  claimStart: z.number().int().min(0).optional(),
+  claimEnd: z.number().int().min(0).optional(),
+  sourceType: z.enum(['transcript', 'note', 'message', 'assessment', 'intake']),
+  sourceId: id,
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  quote: z.string().max(2000).optional(),
+});

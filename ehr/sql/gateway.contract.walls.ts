@@ -211,7 +211,7 @@ export function describePracticeWalls(backend: Backend) {
       );
     });
 
-    it('finds users by username across practices, and nobody for an unknown name', async () => {
+    it('finds users by username or id across practices, and nobody for an unknown one', async () => {
       expect(await c.gateway.findUserByUsername('taylor.kim')).toMatchObject({
         id: USERS.taylor,
         practiceId: NORTHSIDE,
@@ -220,6 +220,8 @@ export function describePracticeWalls(backend: Backend) {
       expect(await c.gateway.findUserByUsername('avery.chen')).toMatchObject({ id: USERS.avery, practiceId: LAKESIDE });
       expect(await c.gateway.findUserByUsername('nobody.here')).toBeNull();
       expect(await c.gateway.findUserByUsername("' or 1=1 --")).toBeNull();
+      expect(await c.gateway.findUserById(USERS.taylor)).toMatchObject({ username: 'taylor.kim', practiceId: NORTHSIDE });
+      expect(await c.gateway.findUserById('usr_nobody')).toBeNull();
       await expect(c.gateway.ping()).resolves.toBeUndefined();
     });
   });

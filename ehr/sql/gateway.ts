@@ -41,6 +41,11 @@ export function sqlGateway(database: SqlDatabase): EhrGateway {
         const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
         return row ? toUser(row) : null;
       }),
+    findUserById: (id) =>
+      guarded(async () => {
+        const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+        return row ? toUser(row) : null;
+      }),
     ping: () =>
       guarded(async () => {
         await sql`select 1`.execute(db);
