@@ -220,7 +220,10 @@ export function describePracticeWalls(backend: Backend) {
       expect(await c.gateway.findUserByUsername('avery.chen')).toMatchObject({ id: USERS.avery, practiceId: LAKESIDE });
       expect(await c.gateway.findUserByUsername('nobody.here')).toBeNull();
       expect(await c.gateway.findUserByUsername("' or 1=1 --")).toBeNull();
-      expect(await c.gateway.findUserById(USERS.taylor)).toMatchObject({ username: 'taylor.kim', practiceId: NORTHSIDE });
+      expect(await c.gateway.findUserById(USERS.taylor)).toMatchObject({
+        username: 'taylor.kim',
+        practiceId: NORTHSIDE,
+      });
       expect(await c.gateway.findUserById('usr_nobody')).toBeNull();
       await expect(c.gateway.ping()).resolves.toBeUndefined();
     });
