@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
 import * as initial from './migrations/0001-initial.ts';
+import * as auditCheckpoints from './migrations/0002-audit-checkpoints.ts';
 
 /**
  * The versioned migrations, in order. Listed here rather than read from a folder so that they travel with the
@@ -8,6 +9,7 @@ import * as initial from './migrations/0001-initial.ts';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
+  '0002-audit-checkpoints': auditCheckpoints,
 };
 
 export class MigrationError extends Error {

@@ -321,6 +321,17 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** Signed heads of the audit chain (migration 0002). */
+export interface AuditCheckpointsTable {
+  seq: number;
+  hash: string;
+  eventCount: number;
+  signedAt: Timestamp;
+  keyId: string;
+  algorithm: string;
+  signature: string;
+}
+
 export interface WebhookEventsTable {
   id: string;
   practiceId: string;
@@ -357,6 +368,7 @@ export interface Database {
   claims: ClaimsTable;
   claimLines: ClaimLinesTable;
   auditEvents: AuditEventsTable;
+  auditCheckpoints: AuditCheckpointsTable;
   webhookEvents: WebhookEventsTable;
 }
 
@@ -386,5 +398,6 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'claims',
   'claimLines',
   'auditEvents',
+  'auditCheckpoints',
   'webhookEvents',
 ] as const satisfies readonly TableName[];

@@ -29,10 +29,14 @@ export async function clearAll(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sql`alter table audit_events disable trigger audit_events_no_update`.execute(trx);
     await sql`alter table audit_events disable trigger audit_events_no_truncate`.execute(trx);
+    await sql`alter table audit_checkpoints disable trigger audit_checkpoints_no_update`.execute(trx);
+    await sql`alter table audit_checkpoints disable trigger audit_checkpoints_no_truncate`.execute(trx);
     await sql`alter table notes disable trigger notes_guard`.execute(trx);
     const tables = [...TABLES_IN_DEPENDENCY_ORDER].reverse().map((t) => sql.table(t));
     await sql`truncate ${sql.join(tables)} restart identity`.execute(trx);
     await sql`alter table notes enable trigger notes_guard`.execute(trx);
+    await sql`alter table audit_checkpoints enable trigger audit_checkpoints_no_truncate`.execute(trx);
+    await sql`alter table audit_checkpoints enable trigger audit_checkpoints_no_update`.execute(trx);
     await sql`alter table audit_events enable trigger audit_events_no_truncate`.execute(trx);
     await sql`alter table audit_events enable trigger audit_events_no_update`.execute(trx);
   });

@@ -81,6 +81,7 @@ export function emptyRows(): SeedRows {
     claims: [],
     claimLines: [],
     auditEvents: [],
+    auditCheckpoints: [],
     webhookEvents: [],
   };
 }
