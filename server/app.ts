@@ -8,6 +8,8 @@ export interface AppDeps {
   log: Logger;
   readiness: () => Promise<ReadinessReport>;
   version: string;
+  /** Sub-apps mounted at the root (MCP, OAuth metadata, dev issuer), in order. */
+  routes?: readonly Hono[];
 }
 
 /** The HTTP surface. Routes are added here as sub-apps; handlers get their dependencies, never globals. */
@@ -38,6 +40,8 @@ export function createApp(deps: AppDeps) {
     if (report.ready) return c.json({ status: 'ready', ...report });
     return problem(c, 503, 'not-ready', 'Service not ready', { detail: report.reason, database: report.database });
   });
+
+  for (const routes of deps.routes ?? []) app.route('/', routes);
 
   app.notFound((c) =>
     problem(c, 404, 'not-found', 'Not found', { detail: `no route for ${c.req.method} ${c.req.path}` }),

@@ -1,12 +1,16 @@
 import { parseArgs } from 'node:util';
 import { connect } from '../ehr/sql/connect.ts';
+import { sqlGateway } from '../ehr/sql/gateway.ts';
 import { MigrationError, migrateToLatest } from '../ehr/sql/migrate.ts';
 import { buildDemoData, DEFAULT_SEED } from '../ehr/sql/seed/build.ts';
 import { todayIn } from '../ehr/sql/seed/calendar.ts';
 import { DEMO_PRACTICES } from '../ehr/sql/seed/content/people.ts';
 import { clearAll, hasData, loadRows } from '../ehr/sql/seed/load.ts';
+import { AuditUsageError, auditCommand } from './audit-cli.ts';
+import { DevTokenError, mintDevToken } from './auth/token-cli.ts';
 import { type Config, ConfigError, describeDatabase, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
+import { serveMcpOverStdio } from './mcp-stdio.ts';
 import { startServer } from './start.ts';
 
 const USAGE = `charta — the AI assistant layer beside a behavioral-health EHR
@@ -16,6 +20,11 @@ Usage:
   charta migrate                       apply pending database migrations, then exit
   charta seed [--reset] [--seed N] [--anchor YYYY-MM-DD]
                                        load the demo practices; --reset wipes the database first
+  charta mcp --user <username>         serve MCP over stdio as that user (for a local client such as Claude Desktop)
+  charta token --user <username>       print a dev-issuer access token for /mcp (demo and development only)
+  charta audit verify                  check the audit trail's hash chain and signed checkpoints (exit 2: broken)
+  charta audit export [--since YYYY-MM-DD]
+                                       print audit events as JSON lines, oldest first
   charta help
 
 Configuration comes from the environment; see .env.example.`;
@@ -78,6 +87,7 @@ async function start(config: Config): Promise<number> {
   console.log(
     `charta is listening on ${server.url} (${describeDatabase(config)}${state.status === 'ready' && state.demoLoaded ? ', demo practices loaded' : ''}; state: ${state.status})`,
   );
+  await printDemoTokens(server);
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     signals++;
@@ -99,7 +109,48 @@ async function start(config: Config): Promise<number> {
   return new Promise<number>(() => {});
 }
 
+/** Users whose dev-issuer tokens the demo prints at start, one per role that uses the assistant. */
+const DEMO_TOKEN_USERS = ['avery.chen', 'morgan.lee', 'jamie.ortiz', 'riley.brooks'] as const;
+
+async function printDemoTokens(server: Awaited<ReturnType<typeof startServer>>): Promise<void> {
+  const gateway = server.store.gateway;
+  if (!server.config.auth.devIssuer || !gateway || server.store.state.status !== 'ready') return;
+  console.log(`MCP endpoint: ${server.config.auth.resource} (dev issuer on: tokens below are for the demo only)`);
+  for (const username of DEMO_TOKEN_USERS) {
+    const minted = await mintDevToken(server.config, gateway, username).catch(() => null);
+    if (minted) console.log(`  ${username.padEnd(13)} Bearer ${minted.token}`);
+  }
+}
+
 class UsageError extends Error {}
+
+function userArg(args: string[]): string {
+  const { values } = parseArgs({ args, options: { user: { type: 'string' } }, strict: true });
+  if (!values.user) throw new UsageError('--user <username> is required');
+  return values.user;
+}
+
+async function token(config: Config, username: string): Promise<number> {
+  const database = await openConfigured(config);
+  try {
+    await migrateToLatest(database.db);
+    const minted = await mintDevToken(config, sqlGateway(database), username);
+    // Only the token on stdout, so `TOKEN=$(charta token --user …)` works; the rest goes to stderr.
+    console.error(
+      `token for ${minted.username} (${minted.userId}), audience ${minted.audience}, expires ${new Date(minted.expiresAt * 1000).toISOString()}`,
+    );
+    console.log(minted.token);
+    return 0;
+  } catch (error) {
+    if (error instanceof DevTokenError) {
+      console.error(`charta: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command = 'start', ...rest] = argv;
@@ -125,12 +176,22 @@ export async function main(argv: string[]): Promise<number> {
         return await migrate(config);
       case 'seed':
         return await seed(config, rest);
+      case 'mcp':
+        return await serveMcpOverStdio(config, userArg(rest));
+      case 'token':
+        return await token(config, userArg(rest));
+      case 'audit':
+        return await auditCommand(rest, () => openConfigured(config), config.auditCheckpointKey);
       default:
         console.error(`charta: unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
         return 64; // EX_USAGE
     }
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
+    if (
+      error instanceof UsageError ||
+      error instanceof AuditUsageError ||
+      (error instanceof TypeError && 'code' in error)
+    ) {
       console.error(`charta: ${error.message}\n\n${USAGE}`);
       return 64;
     }

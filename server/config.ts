@@ -1,11 +1,18 @@
 import { resolve } from 'node:path';
 import * as z from 'zod';
+import { parseCheckpointKey } from '../policies/audit/checkpoint.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+// --- auth (server/auth) ---
+const httpUrl = z
+  .string()
+  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an http:// or https:// URL');
+// --- end auth ---
 
 /**
  * Every setting charta reads from the environment, validated once at startup. Nothing else reads process.env.
@@ -33,6 +40,29 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   READY_TIMEOUT_MS: z.coerce.number({ error: 'must be a number' }).int().min(100).max(60_000).default(2_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'must be a number' }).int().min(0).max(120_000).default(10_000),
+  // --- auth (server/auth) ---
+  PUBLIC_URL: httpUrl.optional(),
+  AUTH_ISSUER: httpUrl.optional(),
+  AUTH_AUDIENCE: z
+    .string()
+    .refine((v) => URL.canParse(v), 'must be an absolute URI')
+    .optional(),
+  AUTH_JWKS_URL: httpUrl.optional(),
+  AUTH_DEV_ISSUER: bool.optional(),
+  // --- end auth ---
+  // --- audit (policies/audit) ---
+  AUDIT_CHECKPOINT_KEY: z
+    .string()
+    .refine((v) => {
+      try {
+        parseCheckpointKey(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be at least 32 bytes, written as hex or base64 (e.g. `openssl rand -base64 32`)')
+    .optional(),
+  // --- end audit ---
 });
 
 export interface Config {
@@ -46,10 +76,75 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   readyTimeoutMs: number;
   shutdownTimeoutMs: number;
+  auth: AuthConfig;
+  /** Signs audit checkpoints (HMAC-SHA256); null: no checkpoints, so truncation and rewrites go undetected. */
+  auditCheckpointKey: Uint8Array | null;
 }
 
+// --- auth (server/auth) ---
+/** How HTTP callers authenticate: an OAuth 2.1 resource server, trusting one issuer (see server/auth/). */
+export interface AuthConfig {
+  /** Canonical base URL clients reach charta at, without a trailing slash. */
+  publicUrl: string;
+  /** The protected resource (RFC 9728 `resource`): `<publicUrl>/mcp`. */
+  resource: string;
+  /** The `aud` every access token must carry. Default: `resource`. */
+  audience: string;
+  /** The one trusted issuer: AUTH_ISSUER, or `<publicUrl>/dev-issuer` when the dev issuer is on. */
+  issuer: string;
+  /** Where the issuer's keys are. null: found from the issuer's metadata, or held in process by the dev issuer. */
+  jwksUrl: string | null;
+  /** The built-in demo issuer; never in production. */
+  devIssuer: boolean;
+  /** Where the dev issuer keeps its signing key, so its tokens survive restarts. */
+  devIssuerKeyFile: string;
+}
+
+const isLoopback = (url: string) => ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);
+const trimSlash = (url: string) => {
+  const u = new URL(url);
+  return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+};
+
+/** Cross-variable auth rules; pushes one message per broken rule, naming the variable to change. */
+function authConfig(e: z.output<typeof EnvSchema>, problems: string[]): AuthConfig {
+  const production = e.NODE_ENV === 'production';
+  // A listen address such as 0.0.0.0 is not a URL anyone can reach; the default points at loopback instead.
+  const host = ['0.0.0.0', '::'].includes(e.HOST) ? '127.0.0.1' : e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST;
+  const publicUrl = trimSlash(e.PUBLIC_URL ?? `http://${host}:${e.PORT}`);
+  const devIssuer = e.AUTH_DEV_ISSUER ?? (!production && !e.AUTH_ISSUER);
+  if (e.PUBLIC_URL && (new URL(e.PUBLIC_URL).search || new URL(e.PUBLIC_URL).hash))
+    problems.push('PUBLIC_URL: must not have a query or fragment');
+  if (production && !e.PUBLIC_URL)
+    problems.push('PUBLIC_URL: required in production (tokens are checked against <PUBLIC_URL>/mcp)');
+  if (devIssuer && production)
+    problems.push('AUTH_DEV_ISSUER: must be false in production (the dev issuer mints tokens for any user)');
+  if (devIssuer && e.AUTH_ISSUER) problems.push('AUTH_DEV_ISSUER: must be false when AUTH_ISSUER is set');
+  if (!devIssuer && !e.AUTH_ISSUER)
+    problems.push('AUTH_ISSUER: required when the dev issuer is off (the URL of your authorization server)');
+  if (devIssuer && e.AUTH_JWKS_URL) problems.push('AUTH_JWKS_URL: only applies with AUTH_ISSUER');
+  // OAuth 2.1 and the MCP authorization spec require TLS everywhere but on loopback.
+  for (const name of ['PUBLIC_URL', 'AUTH_ISSUER', 'AUTH_JWKS_URL'] as const) {
+    const value = e[name];
+    if (production && value && !value.startsWith('https://') && !isLoopback(value))
+      problems.push(`${name}: must be an https:// URL in production`);
+  }
+  const resource = `${publicUrl}/mcp`;
+  return {
+    publicUrl,
+    resource,
+    audience: e.AUTH_AUDIENCE ?? resource,
+    // The issuer is compared byte for byte with `iss`, so it is kept exactly as written (a trailing slash matters).
+    issuer: devIssuer ? `${publicUrl}/dev-issuer` : (e.AUTH_ISSUER ?? ''),
+    jwksUrl: devIssuer ? null : (e.AUTH_JWKS_URL ?? null),
+    devIssuer,
+    devIssuerKeyFile: resolve(e.CHARTA_DATA_DIR, 'dev-issuer-key.json'),
+  };
+}
+// --- end auth ---
+
 /** Variables whose values must never be echoed back in an error message. */
-const SECRET = new Set(['DATABASE_URL']);
+const SECRET = new Set(['DATABASE_URL', 'AUDIT_CHECKPOINT_KEY']);
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -73,6 +168,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(problems);
   }
   const e = parsed.data;
+  const authProblems: string[] = [];
+  const auth = authConfig(e, authProblems);
+  if (authProblems.length > 0) throw new ConfigError(authProblems);
   const database = e.DATABASE_URL
     ? ({ kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } as const)
     : ({ kind: 'pglite', dataDir: resolve(e.CHARTA_DATA_DIR, 'pgdata') } as const);
@@ -86,6 +184,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     readyTimeoutMs: e.READY_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    auth,
+    auditCheckpointKey: e.AUDIT_CHECKPOINT_KEY ? parseCheckpointKey(e.AUDIT_CHECKPOINT_KEY) : null,
   };
 }
 

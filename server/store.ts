@@ -1,4 +1,5 @@
 import type { EhrGateway } from '../ehr/gateway.ts';
+import { createSqlAuditLog } from '../ehr/sql/audit-log.ts';
 import { connect, type SqlDatabase } from '../ehr/sql/connect.ts';
 import { sqlGateway } from '../ehr/sql/gateway.ts';
 import { MigrationError, migrateToLatest, migrationStatus } from '../ehr/sql/migrate.ts';
@@ -6,6 +7,8 @@ import { buildDemoData } from '../ehr/sql/seed/build.ts';
 import { todayIn } from '../ehr/sql/seed/calendar.ts';
 import { DEMO_PRACTICES } from '../ehr/sql/seed/content/people.ts';
 import { hasData, loadRows } from '../ehr/sql/seed/load.ts';
+import { hmacCheckpointKey } from '../policies/audit/checkpoint.ts';
+import type { AuditLog } from '../policies/audit/log.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
@@ -31,6 +34,7 @@ export class Store {
   #state: StoreState = { status: 'starting' };
   #database: SqlDatabase | undefined;
   #gateway: EhrGateway | undefined;
+  #audit: AuditLog | undefined;
   #timer: NodeJS.Timeout | undefined;
   #attempt = 0;
   #stopped = false;
@@ -48,6 +52,16 @@ export class Store {
   /** The gateway; undefined until the database has been opened. */
   get gateway(): EhrGateway | undefined {
     return this.#gateway;
+  }
+
+  /** The open database; undefined until opened. For operator commands and tests, not for request handling. */
+  get database(): SqlDatabase | undefined {
+    return this.#database;
+  }
+
+  /** The audit log; undefined until the database is migrated. */
+  get audit(): AuditLog | undefined {
+    return this.#audit;
   }
 
   /** Starts the first attempt and resolves when it has finished, whatever its outcome. */
@@ -83,6 +97,14 @@ export class Store {
         this.log.info({ seed: this.config.seed, anchor, ms: Date.now() - started }, 'loaded the demo practices');
       }
       const status = await migrationStatus(database.db);
+      const key = this.config.auditCheckpointKey;
+      this.#audit ??= createSqlAuditLog(database.db, {
+        ...(key ? { signer: hmacCheckpointKey(key) } : {}),
+        // A copy of each checkpoint outside the database is what exposes a truncation that also removed checkpoints.
+        onCheckpoint: (c) =>
+          this.log.info({ auditCheckpoint: { seq: c.seq, hash: c.hash, keyId: c.keyId } }, 'audit checkpoint'),
+      });
+      if (!key) this.log.warn('AUDIT_CHECKPOINT_KEY is not set: the audit chain detects edits but not tail truncation');
       this.#state = { status: 'ready', migrations: status.applied, demoLoaded };
       this.#attempt = 0;
     } catch (error) {
@@ -121,6 +143,10 @@ export class Store {
     this.#stopped = true;
     if (this.#timer) clearTimeout(this.#timer);
     await this.#firstAttempt?.catch(() => {});
+    // The final checkpoint seals the chain's tail before the database closes.
+    await this.#audit
+      ?.close()
+      .catch((error: unknown) => this.log.error({ err: error }, 'could not close the audit log'));
     await this.#database?.close();
   }
 }

@@ -1,0 +1,57 @@
+import type { Hono } from 'hono';
+import { EhrError } from '../ehr/errors.ts';
+import type { EhrGateway } from '../ehr/gateway.ts';
+import { createPipeline, type Pipeline } from '../policies/pipeline.ts';
+import { allTools } from '../tools/index.ts';
+import { createAuth } from './auth/index.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+import { createMcpHttp } from './mcp.ts';
+import { mcpRoute } from './mcp-route.ts';
+import { hostsFor } from './origin-guard.ts';
+import type { Store } from './store.ts';
+
+/**
+ * The pipeline over the store's database. The store may still be connecting when a request arrives: then the
+ * gateway answers `unavailable` and the audit refuses, so the call fails closed instead of running unaudited.
+ */
+export function pipelineFor(store: Store, log: Logger): Pipeline {
+  const gateway: Pick<EhrGateway, 'forPractice'> = {
+    forPractice(practiceId) {
+      const ready = store.gateway;
+      if (!ready || store.state.status !== 'ready') throw new EhrError('unavailable', 'the EHR database is not ready');
+      return ready.forPractice(practiceId);
+    },
+  };
+  return createPipeline({
+    tools: allTools,
+    gateway,
+    audit: {
+      append: (event) => {
+        const audit = store.audit;
+        return audit ? audit.append(event) : Promise.reject(new Error('the audit log is not ready'));
+      },
+    },
+    onInternalError: (error, tool) => log.error({ err: error, tool }, 'tool call failed'),
+  });
+}
+
+/** The HTTP surfaces beside /health and /ready: OAuth metadata (and the dev issuer), and /mcp behind bearer auth. */
+export async function httpSurfaces(config: Config, store: Store, log: Logger, port: number): Promise<Hono[]> {
+  const auth = await createAuth(config.auth, {
+    users: async (id) => {
+      const gateway = store.gateway;
+      if (!gateway) throw new EhrError('unavailable', 'the EHR database is not ready');
+      return gateway.findUserById(id);
+    },
+    log,
+  });
+  const pipeline = pipelineFor(store, log);
+  const publicOrigin = new URL(config.auth.resource).origin;
+  const mcp = mcpRoute({
+    handler: createMcpHttp(pipeline),
+    authenticate: auth.authenticate,
+    guard: { allowedHosts: hostsFor(config.host, port, publicOrigin), allowedOrigins: [publicOrigin] },
+  });
+  return [auth.routes, mcp];
+}
