@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { Database } from './schema.ts';
 
 /** Where the EHR lives: embedded PGlite (on disk or in memory) or a PostgreSQL server. */
@@ -53,17 +54,24 @@ export async function connect(target: DatabaseTarget): Promise<SqlDatabase> {
     return wrap(pool, 'postgres');
   }
   let pglite: PGlite;
+  let unlock: (() => void) | undefined;
   if (target.kind === 'pglite') {
     mkdirSync(target.dataDir, { recursive: true });
-    pglite = await PGlite.create(target.dataDir);
+    unlock = lockDataDir(target.dataDir);
+    try {
+      pglite = await PGlite.create(target.dataDir);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
   } else {
     pglite = await PGlite.create(target.from ? { loadDataDir: target.from } : {});
   }
   const pool = new pg.Pool({ ...createPgConfig(pglite), types: typeParsers });
-  return wrap(pool, 'pglite', pglite);
+  return wrap(pool, 'pglite', pglite, unlock);
 }
 
-function wrap(pool: pg.Pool, kind: 'postgres' | 'pglite', pglite?: PGlite): SqlDatabase {
+function wrap(pool: pg.Pool, kind: 'postgres' | 'pglite', pglite?: PGlite, unlock?: () => void): SqlDatabase {
   // Column names map to camelCase; the keys inside JSON values (note sections, intake answers, provenance) are data
   // and come back exactly as they were stored.
   const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
@@ -77,6 +85,7 @@ function wrap(pool: pg.Pool, kind: 'postgres' | 'pglite', pglite?: PGlite): SqlD
       closed ??= (async () => {
         await db.destroy();
         if (pglite && !pglite.closed) await pglite.close();
+        unlock?.();
       })();
       return closed;
     },
