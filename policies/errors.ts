@@ -14,6 +14,7 @@ export const TOOL_ERRORS = {
   invalid_input: 'The arguments do not match the tool’s input schema.',
   conflict: 'The record changed or is no longer a draft.',
   too_large: 'The result is larger than the response limit.',
+  rate_limited: 'Too many calls in a short time; wait and try again.',
   unavailable: 'The EHR is not reachable right now; try again shortly.',
   internal: 'An unexpected error occurred; it has been logged.',
 } as const;

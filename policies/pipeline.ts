@@ -7,6 +7,7 @@ import { sha256Of } from './digest.ts';
 import { ToolError, type ToolErrorCode, toToolError } from './errors.ts';
 import { newFence } from './fence.ts';
 import type { Principal } from './principal.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import { grantFor } from './roles.ts';
 import { resolveScope } from './scope.ts';
 import { wallEhr } from './walls.ts';
@@ -45,6 +46,8 @@ export interface PipelineOptions {
   readOnly?: boolean;
   /** Offer only these tools (by name). */
   allowTools?: readonly string[];
+  /** Per-principal call budget, shared by every surface; refusals are audited like any denial. */
+  rateLimit?: RateLimiter;
   /** Called with unexpected errors (the cause stays out of the caller's message). */
   onInternalError?: (error: unknown, tool: string) => void;
 }
@@ -60,6 +63,7 @@ const DENIALS: ReadonlySet<ToolErrorCode> = new Set([
   'out_of_scope',
   'walled',
   'consent_required',
+  'rate_limited',
 ]);
 
 /**
@@ -105,6 +109,10 @@ export function createPipeline(options: PipelineOptions) {
     let outputDigest: string | null = null;
     let result: CallResult;
     try {
+      const budget = options.rateLimit?.take(`${principal.practiceId}:${principal.userId}`);
+      if (budget && !budget.ok) {
+        throw new ToolError('rate_limited', `Too many calls; try again in ${budget.retryAfterSeconds} s.`);
+      }
       const tool = byName.get(name);
       if (!tool) throw new ToolError('unknown_tool');
       const grant = grantFor(principal.role, tool.permission);

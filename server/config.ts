@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import * as z from 'zod';
 import { parseCheckpointKey } from '../policies/audit/checkpoint.ts';
+import { allTools } from '../tools/index.ts';
+import { selectTools } from '../tools/select.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
@@ -63,6 +65,24 @@ const EnvSchema = z.object({
     }, 'must be at least 32 bytes, written as hex or base64 (e.g. `openssl rand -base64 32`)')
     .optional(),
   // --- end audit ---
+  // --- tools (policies/pipeline) ---
+  CHARTA_READ_ONLY: bool.optional(),
+  CHARTA_TOOLS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
+    .optional(),
+  TOOL_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (off) or more')
+    .max(100_000)
+    .default(120),
+  // --- end tools ---
 });
 
 export interface Config {
@@ -79,7 +99,20 @@ export interface Config {
   auth: AuthConfig;
   /** Signs audit checkpoints (HMAC-SHA256); null: no checkpoints, so truncation and rewrites go undetected. */
   auditCheckpointKey: Uint8Array | null;
+  tools: ToolsConfig;
 }
+
+// --- tools (policies/pipeline) ---
+/** Which tools this deployment offers, and how fast one person may call them (MCP and chat alike). */
+export interface ToolsConfig {
+  /** Draft tools hidden and refused. */
+  readOnly: boolean;
+  /** Tool names or toolsets (see tools/select.ts); null: every tool. Checked against the registry at startup. */
+  allow: string[] | null;
+  /** Tool calls per user per minute; 0: no limit. */
+  ratePerMinute: number;
+}
+// --- end tools ---
 
 // --- auth (server/auth) ---
 /** How HTTP callers authenticate: an OAuth 2.1 resource server, trusting one issuer (see server/auth/). */
@@ -170,6 +203,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const authProblems: string[] = [];
   const auth = authConfig(e, authProblems);
+  if (e.CHARTA_TOOLS && e.CHARTA_TOOLS.length > 0) {
+    const picked = selectTools(allTools, e.CHARTA_TOOLS);
+    if (!picked.ok) authProblems.push(`CHARTA_TOOLS: no tool or toolset named ${picked.unknown.join(', ')}`);
+  }
   if (authProblems.length > 0) throw new ConfigError(authProblems);
   const database = e.DATABASE_URL
     ? ({ kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } as const)
@@ -186,6 +223,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     auth,
     auditCheckpointKey: e.AUDIT_CHECKPOINT_KEY ? parseCheckpointKey(e.AUDIT_CHECKPOINT_KEY) : null,
+    tools: {
+      readOnly: e.CHARTA_READ_ONLY ?? false,
+      allow: e.CHARTA_TOOLS && e.CHARTA_TOOLS.length > 0 ? e.CHARTA_TOOLS : null,
+      ratePerMinute: e.TOOL_RATE_LIMIT_PER_MINUTE,
+    },
   };
 }
 

@@ -2,7 +2,9 @@ import type { Hono } from 'hono';
 import { EhrError } from '../ehr/errors.ts';
 import type { EhrGateway } from '../ehr/gateway.ts';
 import { createPipeline, type Pipeline } from '../policies/pipeline.ts';
+import { createRateLimiter } from '../policies/rate-limit.ts';
 import { allTools } from '../tools/index.ts';
+import { selectTools } from '../tools/select.ts';
 import { createAuth } from './auth/index.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
@@ -15,7 +17,7 @@ import type { Store } from './store.ts';
  * The pipeline over the store's database. The store may still be connecting when a request arrives: then the
  * gateway answers `unavailable` and the audit refuses, so the call fails closed instead of running unaudited.
  */
-export function pipelineFor(store: Store, log: Logger): Pipeline {
+export function pipelineFor(store: Store, log: Logger, tools: Config['tools']): Pipeline {
   const gateway: Pick<EhrGateway, 'forPractice'> = {
     forPractice(practiceId) {
       const ready = store.gateway;
@@ -23,8 +25,13 @@ export function pipelineFor(store: Store, log: Logger): Pipeline {
       return ready.forPractice(practiceId);
     },
   };
+  const allowed = tools.allow ? selectTools(allTools, tools.allow) : null;
+  if (allowed && !allowed.ok) throw new Error(`CHARTA_TOOLS names unknown tools: ${allowed.unknown.join(', ')}`);
   return createPipeline({
     tools: allTools,
+    readOnly: tools.readOnly,
+    ...(allowed?.ok ? { allowTools: allowed.names } : {}),
+    ...(tools.ratePerMinute > 0 ? { rateLimit: createRateLimiter({ perMinute: tools.ratePerMinute }) } : {}),
     gateway,
     audit: {
       append: (event) => {
@@ -46,7 +53,7 @@ export async function httpSurfaces(config: Config, store: Store, log: Logger, po
     },
     log,
   });
-  const pipeline = pipelineFor(store, log);
+  const pipeline = pipelineFor(store, log, config.tools);
   const publicOrigin = new URL(config.auth.resource).origin;
   const mcp = mcpRoute({
     handler: createMcpHttp(pipeline),
