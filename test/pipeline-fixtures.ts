@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, expect } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { sqlGateway } from '../ehr/sql/gateway.ts';
 import { buildDemoData } from '../ehr/sql/seed/build.ts';
 import type { Role } from '../ehr/types.ts';
@@ -79,17 +82,23 @@ export const outcomeOf = (result: Awaited<ReturnType<Pipeline['callTool']>>): st
 
 /**
  * A seeded database and a pipeline over every tool, opened before the file's tests and dropped after them, with
- * an in-memory audit sink and a call counter (so a test can check one audit row per call).
+ * an in-memory audit sink and a call counter.
+ *
+ * Whatever the file's tests do, two invariants are checked when it ends: one audit row per call (allowed, denied or
+ * failed), and no state change but new AI-generated drafts. Each file's counts go to the run's pipeline ledger,
+ * which the global teardown sums up, so "rows == invocations, no non-draft write" holds across the whole suite.
  */
 export function usePipeline(options: Partial<PipelineOptions> = {}) {
   const state = {
     database: undefined as TestDatabase | undefined,
     pipeline: undefined as Pipeline | undefined,
+    before: undefined as WriteSnapshot | undefined,
     audited: [] as CallAuditEvent[],
     calls: 0,
   };
   beforeAll(async () => {
     state.database = await openTestDatabase('pglite', { seeded: true });
+    state.before = await snapshotWrites(state.database);
     state.pipeline = createPipeline({
       tools: allTools,
       gateway: sqlGateway(state.database),
@@ -98,7 +107,15 @@ export function usePipeline(options: Partial<PipelineOptions> = {}) {
     });
   });
   afterAll(async () => {
-    await state.database?.drop();
+    try {
+      if (state.database && state.before) {
+        expect(state.audited, 'one audit row per tool call').toHaveLength(state.calls);
+        expectOnlyDraftsWritten(state.before, await snapshotWrites(state.database));
+        await recordInLedger(state.calls, state.audited);
+      }
+    } finally {
+      await state.database?.drop();
+    }
   });
   const need = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('usePipeline: used outside a test');
@@ -120,6 +137,17 @@ export function usePipeline(options: Partial<PipelineOptions> = {}) {
       return need(state.pipeline).callTool(who, tool, args);
     },
   };
+}
+
+/** One file's share of the run's pipeline ledger (summed by test/global-setup.ts). */
+async function recordInLedger(calls: number, audited: readonly CallAuditEvent[]): Promise<void> {
+  const decisions = { allow: 0, deny: 0, error: 0 };
+  for (const e of audited) decisions[e.decision]++;
+  const tools = new Set(audited.map((e) => e.action));
+  await writeFile(
+    join(inject('pipelineLedgerDir'), `${randomUUID()}.json`),
+    JSON.stringify({ calls, audited: audited.length, decisions, tools: [...tools] }),
+  );
 }
 
 const STATEFUL = ['notes', 'replyDrafts', 'treatmentPlans', 'intakeSubmissions'] as const;
