@@ -123,6 +123,34 @@ export interface EhrReader {
     get(id: string): Promise<IntakeSubmission | null>;
     list(clientId: string): Promise<IntakeSubmission[]>;
   };
+  /** The practice's audit trail, newest first: ids, codes and timings only (rows never hold PHI). */
+  audit: {
+    list(query: AuditQuery): Promise<Page<AuditEntry>>;
+  };
+}
+
+export interface AuditQuery extends PageRequest {
+  actorId?: string;
+  action?: string;
+  decision?: 'allow' | 'deny' | 'error';
+  /** Events whose touched records include this id: who accessed a client, note or claim. */
+  recordId?: string;
+  /** ISO timestamps, inclusive / exclusive. */
+  since?: string;
+  until?: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  occurredAt: string;
+  actorId: string | null;
+  actorRole: string | null;
+  surface: string;
+  clientApp: string | null;
+  action: string;
+  decision: string;
+  reasonCode: string | null;
+  recordIds: string[];
 }
 
 export interface ClientSearch extends PageRequest {

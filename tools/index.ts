@@ -10,6 +10,8 @@ import { listAssessments } from './list-assessments.ts';
 import { listClaims } from './list-claims.ts';
 import { listMessages } from './list-messages.ts';
 import { listNotes } from './list-notes.ts';
+import { listUsers } from './list-users.ts';
+import { queryAudit } from './query-audit.ts';
 import { searchClients } from './search-clients.ts';
 
 /** The registry: every tool charta offers, to every surface. No tool name is written anywhere else. */
@@ -26,4 +28,6 @@ export const allTools: readonly AnyTool[] = [
   listClaims,
   createDraftNote,
   draftReply,
+  listUsers,
+  queryAudit,
 ];

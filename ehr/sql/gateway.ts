@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { EhrGateway } from '../gateway.ts';
+import { sqlAuditReader } from './audit-query.ts';
 import type { SqlDatabase } from './connect.ts';
 import { sqlDraftWriter } from './drafts.ts';
 import { sqlHumanActions } from './human.ts';
@@ -29,7 +30,7 @@ export function sqlGateway(database: SqlDatabase): EhrGateway {
     forPractice(practiceId) {
       return Object.freeze({
         practiceId,
-        read: guardAll(sqlReader(db, practiceId)),
+        read: guardAll({ ...sqlReader(db, practiceId), audit: sqlAuditReader(db, practiceId) }),
         drafts: sqlDraftWriter(db, practiceId),
       });
     },

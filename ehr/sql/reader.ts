@@ -51,7 +51,8 @@ function after(
   return sql<SqlBool>`(${sortRef}, ${idRef}) ${op} (${cursor[0]}, ${cursor[1]})`;
 }
 
-export function sqlReader(db: Kysely<Database>, practiceId: string): EhrReader {
+/** Every read but the audit trail's (ehr/sql/audit-query.ts). */
+export function sqlReader(db: Kysely<Database>, practiceId: string): Omit<EhrReader, 'audit'> {
   const claimsWithLines = async (rows: Row<'claims'>[]) => {
     if (rows.length === 0) return [];
     const lines = await db
