@@ -125,18 +125,36 @@ const CLINICAL = [
   'get_message',
 ];
 
+// The foundational tools each role must be shown, and the ones it must never be shown. Tools added by later issues
+// are pinned per role in tools/__snapshots__/roles/ (exact lists) and in their own matrix tests.
+const ADMIN = ['list_users', 'query_audit'];
 describe('what each role is shown', () => {
   it.each([
-    ['clinician', [...CLINICAL, 'create_draft_note', 'draft_reply']],
-    ['supervisor', [...CLINICAL, 'create_draft_note', 'draft_reply']],
+    ['clinician', [...CLINICAL, 'create_draft_note', 'draft_reply'], [...ADMIN, 'list_claims']],
+    ['supervisor', [...CLINICAL, 'create_draft_note', 'draft_reply'], [...ADMIN, 'list_claims']],
     [
       'front_desk',
       ['get_client', 'search_clients', 'list_appointments', 'list_messages', 'get_message', 'draft_reply'],
+      [
+        'list_notes',
+        'get_note',
+        'list_assessments',
+        'get_treatment_plan',
+        'create_draft_note',
+        'list_claims',
+        ...ADMIN,
+      ],
     ],
-    ['biller', ['get_client', 'search_clients', 'list_appointments', 'list_claims']],
-    ['practice_admin', []],
-  ] as const)('lists exactly the tools a %s may call', (role, names) => {
-    expect(harness.pipeline.listTools(principal('x.y', role)).map((t) => t.name)).toEqual(names);
+    [
+      'biller',
+      ['get_client', 'search_clients', 'list_appointments', 'list_claims'],
+      ['get_note', 'list_assessments', 'list_messages', 'create_draft_note', 'draft_reply', ...ADMIN],
+    ],
+    ['practice_admin', ADMIN, [...CLINICAL, 'create_draft_note', 'draft_reply', 'list_claims']],
+  ] as const)('shows a %s its tools and none it must not use', (role, shown, hidden) => {
+    const listed = harness.pipeline.listTools(principal('x.y', role)).map((t) => t.name);
+    for (const name of shown) expect(listed, `${role} is shown ${name}`).toContain(name);
+    for (const name of hidden) expect(listed, `${role} is not shown ${name}`).not.toContain(name);
   });
 });
 
