@@ -1,0 +1,88 @@
+import { CATEGORY_RULES, CLINICAL_URGENCY_RULES, type RoutineCategory } from './category-rules.ts';
+import { type RiskFinding, riskUrgency, screenRisk, URGENCY_RANK, type Urgency } from './risk.ts';
+import { RISK_LEXICON } from './risk-rules.ts';
+import { findAll, prepare } from './text.ts';
+
+export type { Urgency } from './risk.ts';
+export type Category = 'urgent_risk' | RoutineCategory | 'other';
+export const CATEGORIES: readonly Category[] = [
+  'urgent_risk',
+  'clinical_question',
+  'medication_refill',
+  'scheduling',
+  'billing_insurance',
+  'records_request',
+  'administrative',
+  'other',
+];
+
+export interface TriageReason {
+  /** A risk kind (suicide_direct, abuse_partner…), `category:<name>`, `medication_interruption`, or a discount. */
+  code: string;
+  /** The exact words of the message that triggered the reason. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Triage {
+  categories: Category[];
+  urgency: Urgency;
+  /** Pinned, alerted to the clinician, kept from the front desk's routine queue. */
+  escalate: boolean;
+  reasons: TriageReason[];
+  /** Risk wording that was found but did not count, with why: shown to the clinician, never silently dropped. */
+  discounted: Array<TriageReason & { why: 'negated' | 'historical' }>;
+  /** Which engine decided: always the rules; a model can only add (see floor.ts). */
+  source: 'rules' | 'rules+model';
+}
+
+/** The longest message the engine reads. Portal messages are far shorter; tools refuse longer input up front. */
+export const MAX_MESSAGE_CHARS = 20_000;
+
+/**
+ * Classifies one portal message, deterministically: the same text always gives the same result. Pure.
+ * Throws a RangeError on empty or oversized text so callers turn it into a clear input error.
+ */
+export function classifyMessage(body: string): Triage {
+  if (body.trim().length === 0) throw new RangeError('the message is empty');
+  if (body.length > MAX_MESSAGE_CHARS) {
+    throw new RangeError(`the message is longer than ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters`);
+  }
+  const p = prepare(body, RISK_LEXICON);
+  const findings = screenRisk(p);
+  const active = findings.filter((f) => f.discounted === null);
+  const reasons: TriageReason[] = active.map(asReason);
+  const categories = new Set<Category>();
+  if (active.length > 0) categories.add('urgent_risk');
+  for (const rule of CATEGORY_RULES) {
+    // A question inside a risk message is the clinician's to answer with the risk; it is not a second intent.
+    if (rule.category === 'clinical_question' && active.length > 0) continue;
+    const [hit] = findAll(p, rule.pattern);
+    if (!hit) continue;
+    categories.add(rule.category);
+    reasons.push({ code: `category:${rule.category}`, text: hit.quote, start: hit.start, end: hit.end });
+  }
+  let urgency = riskUrgency(findings);
+  for (const rule of CLINICAL_URGENCY_RULES) {
+    const [hit] = findAll(p, rule.pattern);
+    if (!hit) continue;
+    reasons.push({ code: rule.code, text: hit.quote, start: hit.start, end: hit.end });
+    if (URGENCY_RANK[urgency] < URGENCY_RANK.urgent) urgency = 'urgent';
+  }
+  if (categories.size === 0) categories.add('other');
+  return {
+    categories: CATEGORIES.filter((c) => categories.has(c)),
+    urgency,
+    escalate: urgency !== 'routine',
+    reasons,
+    discounted: findings
+      .filter((f) => f.discounted !== null)
+      .map((f) => ({ ...asReason(f), why: f.discounted ?? 'negated' })),
+    source: 'rules',
+  };
+}
+
+function asReason(f: RiskFinding): TriageReason {
+  return { code: f.kind, text: f.text, start: f.start, end: f.end };
+}

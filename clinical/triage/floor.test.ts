@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { classifyMessage } from './classify.ts';
+import { type ModelOpinion, mergeWithFloor } from './floor.ts';
+
+const risky = classifyMessage("I've given my things away and written letters to my kids. Goodbye and thank you.");
+const routine = classifyMessage('Can I move my appointment on Thursday to 4pm?');
+
+describe('mergeWithFloor', () => {
+  it('refuses a scripted model downgrade of an escalated message', () => {
+    expect(risky.urgency).toBe('emergency');
+    const downgrade: ModelOpinion = { urgency: 'routine', categories: ['scheduling'], reasons: [] };
+    const merged = mergeWithFloor(risky, downgrade);
+    expect(merged.urgency).toBe('emergency');
+    expect(merged.escalate).toBe(true);
+    expect(merged.categories).toContain('urgent_risk');
+    expect(merged.reasons).toEqual(expect.arrayContaining(risky.reasons));
+  });
+
+  it('lets a model raise urgency and add its reasons, marked as the model’s', () => {
+    const merged = mergeWithFloor(routine, {
+      urgency: 'urgent',
+      categories: ['urgent_risk'],
+      reasons: [{ code: 'tone', text: 'Thursday', start: 34, end: 42 }],
+    });
+    expect(merged.urgency).toBe('urgent');
+    expect(merged.escalate).toBe(true);
+    expect(merged.categories).toEqual(['scheduling', 'urgent_risk']);
+    expect(merged.reasons.at(-1)?.code).toBe('model:tone');
+    expect(merged.source).toBe('rules+model');
+  });
+
+  it('keeps every step of a series of downgrade attempts at the floor', () => {
+    let current = risky;
+    for (const urgency of ['urgent', 'routine', 'routine'] as const) {
+      current = mergeWithFloor(current, { urgency, categories: [] });
+      expect(current.urgency).toBe('emergency');
+    }
+  });
+
+  it('returns the rules’ result unchanged when no model is configured', () => {
+    expect(mergeWithFloor(routine, null)).toBe(routine);
+  });
+});

@@ -1,0 +1,246 @@
+import { anyOf } from './phrase.ts';
+
+/**
+ * The deterministic risk screen's vocabulary, English and Spanish. Each rule names a risk kind; `level` is the
+ * urgency the wording alone warrants (combinations can raise it, see risk.ts). Wordings are first-person or about
+ * the person the writer cares for: the bare word "suicide" in a school project or a TV plot is not a risk signal.
+ * Contractions appear without apostrophes ("dont", "im") because text.ts folds them away.
+ */
+export type RiskKind =
+  | 'suicide_direct'
+  | 'suicide_ideation'
+  | 'suicide_passive'
+  | 'preparatory_acts'
+  | 'method_means'
+  | 'self_harm'
+  | 'harm_to_others'
+  | 'abuse_child'
+  | 'abuse_elder'
+  | 'abuse_partner'
+  | 'overdose_medical'
+  | 'intoxication';
+
+export interface RiskRule {
+  kind: RiskKind;
+  level: 'emergency' | 'urgent';
+  pattern: RegExp;
+}
+
+// Not "me": "this paperwork is killing me" is an idiom, and so is "me está matando".
+const ME = '(myself|my_self|my_life)';
+const END_IT = '(end|ending) (it|it_all|everything|things|my_life)';
+
+export const RISK_RULES: readonly RiskRule[] = [
+  {
+    kind: 'suicide_direct',
+    level: 'emergency',
+    pattern: anyOf(
+      `(kill|kil|killing|off) ${ME}`,
+      `(want|going|gonna|plan|planning|decided|ready) ~2 ${END_IT}`,
+      'take my (own )?life',
+      '(commit|committing) suicide',
+      'suicide (tonight|today|this_weekend|soon)',
+      '(im|i_am) (going|gonna) to die (tonight|today|soon|this_weekend)',
+      'end my life',
+      '(going|gonna|plan|planning) to (take|swallow) (them_all|all_of_them|all_my_pills|all_my_meds|the_whole_bottle|all_of_my)',
+      '(suicidarme|matarme|quitarme la vida)',
+      'acabar con (todo|mi vida)',
+      'me quiero (morir|matar)',
+      'me voy a (morir|matar)',
+    ),
+  },
+  {
+    kind: 'suicide_ideation',
+    level: 'urgent',
+    pattern: anyOf(
+      '(thinking|thoughts|think|thought) ~2 (suicide|suicidal|killing_myself|ending_it|ending_my_life|dying)',
+      // No gap before "suicidal": "I'm not suicidal" must not match with its negation inside the span.
+      '(feel|feeling|felt|am|im|been|getting|was) suicidal',
+      '(feel|feeling|felt|am|im|been|getting|was) (so|really|very|kinda|pretty|quite|kind_of|a_little|more|super) suicidal',
+      '(suicidal|suicida) (thoughts|ideation|again|lately|feelings)',
+      '(pienso|pensando|pensamientos|ideas) ~2 (suicidio|suicidas|morir|matarme)',
+      'ganas de morir(me)?',
+      'want to die',
+      'wanna die',
+      'wish i (was|were) dead',
+      'quiero morir(me)?',
+    ),
+  },
+  {
+    kind: 'suicide_passive',
+    level: 'urgent',
+    pattern: anyOf(
+      '(better|easier) ~2 without me',
+      'without me around',
+      '(go|going) to sleep and (not|never) wake up',
+      'not wake up',
+      '(dont|no_longer|cant) see (the|a|any) (point|reason) (of|in|to|anymore)',
+      'no (point|reason) (in|to|of) (living|going_on|being_here|any_of_this|anything|life)',
+      'no reason to (live|keep_going|go_on)',
+      '(im|i_am|feel_like) a burden',
+      '(cant|dont_want_to) (go_on|keep_going|do_this_anymore|be_here_anymore|live_like_this)',
+      'disappear (forever|for_good)',
+      'not be here anymore',
+      'what happens to me',
+      'mejor sin mi',
+      'una carga',
+      '(ya_no|no) le encuentro sentido',
+      'no (quiero|quisiera) despertar',
+      'no (quiero|puedo) seguir (viviendo|asi)',
+      'desaparecer (para_siempre)?',
+    ),
+  },
+  {
+    kind: 'preparatory_acts',
+    level: 'emergency',
+    pattern: anyOf(
+      '(given|giving|gave|give) ~3 (things|stuff|belongings|possessions|everything) away',
+      '(given|giving|gave) away ~3 (things|stuff|belongings|possessions|everything|my)',
+      '(wont|will_not) (be_needing|need) (it|them|anything|my)',
+      'letters? to ~4 (and|so|explaining)',
+      'written (letters|a_letter|goodbye|notes)',
+      '(goodbye|farewell) (letter|note|message)s?',
+      '(papers|affairs|will) in order',
+      'say(ing)? goodbye',
+      'goodbye and',
+      'regalo ~4 (consola|cosas|ropa|todo)',
+      'ya no los? (iba|voy|va) a necesitar',
+      'ya no (voy|vas|va) a necesitar',
+      'una carta ~6 (perdon|adios)',
+      'me (estoy )?despid*',
+    ),
+  },
+  {
+    kind: 'method_means',
+    level: 'urgent',
+    pattern: anyOf(
+      '(saving|saved|stockpiling|stockpiled|collecting|hoarding) ~3 (pills|meds|medication|medications|tablets)',
+      '(counted|counting) ~2 (pills|meds|them)',
+      'how many ~4 (it_would_take|would_kill|to_die|to_overdose|to_take)',
+      '(have|got|bought) ~3 (rope|gun|noose|razor|blades)',
+      'the rope',
+      '(bought|buy|get) a (gun|rifle|pistol)',
+      '(jump|jumping) (off|from) (the|a) (bridge|roof|building)',
+      'take them all',
+      '(guardado|juntando|ahorrando) ~3 (pastillas|medicamentos)',
+      '(tengo|compre) ~3 (una_pistola|un_arma|una_cuerda|la_cuerda)',
+    ),
+  },
+  {
+    kind: 'self_harm',
+    level: 'urgent',
+    pattern: anyOf(
+      '(cut|cutting|burned|burning|hurt|hurting|harm|harming|hit|hitting) (myself|my_arm|my_arms|my_legs|my_wrists)',
+      'i cut (again|last|yesterday|tonight|this)',
+      'cut again',
+      'self (harm|harming|injury)',
+      'selfharm*',
+      '(cuts|cutting|burns) on (her|his|their|my) (arm|arms|legs|wrist|wrists|thigh|thighs|upper)',
+      'bunch of cuts',
+      '(me_corte|me_corto|cortarme|me_lastimo|me_hago_dano|lastimarme)',
+      'cortes en (los|el|sus|su|mis) (brazos|brazo|piernas)',
+    ),
+  },
+  {
+    kind: 'harm_to_others',
+    level: 'emergency',
+    pattern: anyOf(
+      '(kill|hurt|shoot|stab|beat) (him|her|them|that_guy|my_boss|my_coworker|my_ex|someone|somebody)',
+      '(make|going_to_make) (him|her|them) (regret|pay)',
+      '(wait|waiting) for (him|her|them) (in|at|outside)',
+      '(want|going|gonna) to hurt (someone|somebody|people|him|her|them)',
+      '(matarlo|matarla|lastimarlo|lastimarla|hacerle_dano)',
+      'se va a arrepentir',
+    ),
+  },
+  {
+    kind: 'abuse_child',
+    level: 'urgent',
+    pattern: anyOf(
+      'touching (him|her|them|me) (where|in|on)',
+      '(touched|touches|touching) ~3 (private|privates|swimsuit)',
+      'secret game',
+      '(hits|hit|beats|beat|chokes|burned) (him|her|them|my_son|my_daughter|the_kids|my_kids) ~3 (with|until|when|every)',
+      '(dad|father|stepdad|mom|mother|uncle|coach|teacher) (hits|beats|touches|touched|hurts) (me|him|her|them)',
+      'leaves (him|her|them|the_kids) alone for days',
+      '(le|lo|la) (toco|toca|tocaba|pega|golpea) ~3 (partes|nino|nina|hijo|hija)',
+      '(abuso|abusando|abusaba) de (el|ella|mi_hijo|mi_hija)',
+    ),
+  },
+  {
+    kind: 'abuse_elder',
+    level: 'urgent',
+    pattern: anyOf(
+      '(grandma|grandpa|grandmother|grandfather|mother|father|mom|dad|aunt|uncle) ~6 (bruises|locked|taking_her_money|taking_his_money|wont_feed|not_feeding|hitting|left_alone)',
+      '(caregiver|aide|nurse) ~4 (hits|hitting|took|taking|steals|stealing|yells|locks|locked|bruises)',
+      '(abuela|abuelo) ~6 (moretones|golpea|encerrada|encerrado|dinero)',
+    ),
+  },
+  {
+    kind: 'abuse_partner',
+    level: 'urgent',
+    pattern: anyOf(
+      '(pushed|shoved|slapped|choked|strangled|punched|hit|kicked) me',
+      '(husband|wife|boyfriend|girlfriend|partner|ex) ~4 (hits|hit|hurt|hurts|choked|chokes|threatened|threatens|pushed|slapped)',
+      '(afraid|scared) (of|to_go_home|to_go_back) ~3 (him|her|partner|husband|wife|boyfriend|girlfriend|home)',
+      '(me_empujo|me_pego|me_golpeo|me_apreto_el_cuello|me_ahorco|me_amenazo)',
+      'miedo de volver',
+      'checks my phone',
+      'revisa mi telefono',
+    ),
+  },
+  {
+    kind: 'overdose_medical',
+    level: 'emergency',
+    pattern: anyOf(
+      '(took|taken|swallowed|take) ~3 (extra|too_many|whole_bottle|all_my|bunch_of|handful)',
+      '(overdose|overdosed|od|odd) (on|tonight|last)',
+      'i (overdosed|od)',
+      '(hard|cant|cannot) ~2 (breathe|breathing|keep_my_eyes_open|stay_awake)',
+      'chest (pain|hurts)',
+      '(seizure|seizures|passed_out|passing_out|unconscious|fainted)',
+      '(tome|me_tome) ~3 (pastillas|toda|todas|muchas|de_mas)',
+      'no (puedo|puede) respirar',
+      '(sobredosis|convulsion|desmayo|inconsciente)',
+    ),
+  },
+  {
+    kind: 'intoxication',
+    level: 'urgent',
+    pattern: anyOf(
+      '(really|so|very|kind_of|pretty) (drunk|high|wasted|messed_up)',
+      '(im|i_am|been) (drunk|high|wasted)',
+      '(been|started) drinking since',
+      'drinking ~2 all (day|night)',
+      'drive (somewhere|drunk|like_this)',
+      '(borracho|borracha|drogado|drogada)',
+      'tomando desde',
+    ),
+  },
+];
+
+/** Words the spelling corrector pulls misspellings toward: the long words the rules depend on. */
+export const RISK_LEXICON: ReadonlySet<string> = new Set([
+  'suicide',
+  'suicidal',
+  'myself',
+  'overdose',
+  'overdosed',
+  'belongings',
+  'possessions',
+  'goodbye',
+  'stockpiling',
+  'strangled',
+  'swallowed',
+  'seizure',
+  'unconscious',
+  'suicidio',
+  'suicidarme',
+  'matarme',
+  'pastillas',
+  'sobredosis',
+  'borracho',
+  'borracha',
+  'lastimarme',
+  'desaparecer',
+]);

@@ -1,0 +1,111 @@
+import { anyOf } from './phrase.ts';
+import { RISK_RULES, type RiskKind } from './risk-rules.ts';
+import { findAll, type Prepared } from './text.ts';
+
+export type Urgency = 'emergency' | 'urgent' | 'routine';
+export const URGENCY_RANK: Record<Urgency, number> = { routine: 0, urgent: 1, emergency: 2 };
+
+export interface RiskFinding {
+  kind: RiskKind;
+  level: 'emergency' | 'urgent';
+  /** Exact quote of the original message and its character offsets. */
+  text: string;
+  start: number;
+  end: number;
+  /** Why a finding does not count: a negation before it in its clause, or a time marker placing it in the past. */
+  discounted: 'negated' | 'historical' | null;
+}
+
+const NEGATORS = new Set([
+  'not',
+  'no',
+  'never',
+  'dont',
+  'didnt',
+  'doesnt',
+  'isnt',
+  'arent',
+  'wasnt',
+  'wont',
+  'nor',
+  'nunca',
+  'tampoco',
+  'ni',
+]);
+// "can't stop thinking about…" and "no puedo dejar de…" affirm what follows; the negator binds to "stop".
+const NEGATION_BREAKERS = new Set(['stop', 'stopping', 'help', 'quit', 'dejar', 'deja', 'sure', 'know']);
+const NEGATION_WINDOW = 5;
+
+const PAST = anyOf(
+  '(years|year|decade|decades) ago',
+  'long time ago',
+  'back in (college|high_school|school|the_day|my_twenties|my_teens)',
+  'when i was (a|young|younger|in|little|\\d+)',
+  'in the past',
+  'used to',
+  '(its|it_has) been ~2 (years|year)',
+  'history of',
+  'hace (\\d+|muchos|unos|varios|anos) ~1 anos',
+  'cuando (era|tenia|estaba_en)',
+  'en el pasado',
+);
+const PRESENT = anyOf(
+  'again',
+  '(right_now|now|tonight|today|lately|recently|these_days|this_week|last_night|anymore)',
+  '(otra_vez|de_nuevo|ahora|hoy|esta_noche|ultimamente)',
+);
+
+function negated(p: Prepared, first: number): boolean {
+  const clause = p.tokens[first]?.clause;
+  for (let i = first - 1; i >= 0 && i >= first - NEGATION_WINDOW; i--) {
+    const token = p.tokens[i];
+    if (!token || token.clause !== clause) return false;
+    if (NEGATORS.has(token.norm) && !NEGATION_BREAKERS.has(p.tokens[i + 1]?.norm ?? '')) return true;
+  }
+  return false;
+}
+
+/** Whether the finding's sentence places it in the past and says nothing of now. */
+function historical(p: Prepared, first: number): boolean {
+  const sentence = p.tokens[first]?.sentence;
+  const inSentence = p.tokens.filter((t) => t.sentence === sentence);
+  const text = ` ${inSentence.map((t) => t.norm).join(' ')} `;
+  return PAST.test(text) && !PRESENT.test(text);
+}
+
+/** Runs every risk rule over the prepared message. Overlapping hits of one kind are kept once (the first). */
+export function screenRisk(p: Prepared): RiskFinding[] {
+  const findings: RiskFinding[] = [];
+  for (const rule of RISK_RULES) {
+    for (const hit of findAll(p, rule.pattern)) {
+      if (findings.some((f) => f.kind === rule.kind && f.start < hit.end && hit.start < f.end)) continue;
+      findings.push({
+        kind: rule.kind,
+        level: rule.level,
+        text: hit.quote,
+        start: hit.start,
+        end: hit.end,
+        discounted: negated(p, hit.first) ? 'negated' : historical(p, hit.first) ? 'historical' : null,
+      });
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start);
+}
+
+const SUICIDAL: ReadonlySet<RiskKind> = new Set(['suicide_direct', 'suicide_ideation', 'suicide_passive']);
+
+/**
+ * The urgency the active findings warrant. Combinations raise it: thoughts of suicide with a method or means at
+ * hand, intoxication with any other risk, or three different kinds of risk at once are emergencies.
+ */
+export function riskUrgency(findings: readonly RiskFinding[]): Urgency {
+  const active = findings.filter((f) => f.discounted === null);
+  if (active.length === 0) return 'routine';
+  const kinds = new Set(active.map((f) => f.kind));
+  const anySuicidal = [...kinds].some((k) => SUICIDAL.has(k));
+  if (active.some((f) => f.level === 'emergency')) return 'emergency';
+  if (anySuicidal && kinds.has('method_means')) return 'emergency';
+  if (kinds.has('intoxication') && kinds.size > 1) return 'emergency';
+  if (kinds.size >= 3) return 'emergency';
+  return 'urgent';
+}

@@ -1,0 +1,149 @@
+import { distance } from 'fastest-levenshtein';
+
+/**
+ * Text preparation for the triage rules: word tokens from the platform's ICU word segmenter (Intl.Segmenter, which
+ * knows apostrophes, accents and Spanish punctuation), folded to lowercase ASCII-ish forms, with likely misspellings
+ * of the risk vocabulary corrected, and joined into one space-separated string whose positions map back to exact
+ * character offsets of the original message, so every reason can quote its span.
+ */
+export interface Token {
+  /** Folded form: lowercase, diacritics and apostrophes removed, misspellings of the lexicon corrected. */
+  norm: string;
+  start: number;
+  end: number;
+  /** Index of the clause the token sits in: clauses break at sentence ends, commas, semicolons and "but". */
+  clause: number;
+  sentence: number;
+}
+
+export interface Prepared {
+  /** The original message; token offsets point into it. */
+  text: string;
+  tokens: Token[];
+  /** " tok tok tok " — rules are regular expressions over this, with word boundaries as spaces. */
+  joined: string;
+  /** For each token, its start position in `joined`. */
+  offsets: number[];
+}
+
+// Invisible characters (Unicode tags, zero-width and bidi controls) carry hidden instructions and can split a word
+// ("k\u200Bill"); they are dropped before segmenting, and an index map keeps offsets true to the original.
+const INVISIBLE = /[\u{E0000}-\u{E007F}\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u00AD]/u;
+const CLAUSE_BREAK_WORDS = new Set(['but', 'pero', 'although', 'though', 'aunque', 'however', 'sin', 'except']);
+
+const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+export function fold(word: string): string {
+  return word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’‘`´]/g, '');
+}
+
+/**
+ * Corrects a token to a lexicon word when it is one or two edits away (two only for words of nine letters or more) and shares their first two letters, the way
+ * "sucide" or "overdoes" are typed on a phone. Short words are never corrected: "kil" and "kill" are spelled out
+ * in the rules instead, because a one-edit radius over four letters reaches too many ordinary words.
+ */
+function correct(word: string, lexicon: ReadonlySet<string>, lexiconList: readonly string[]): string {
+  if (word.length < 5 || lexicon.has(word) || /\d/.test(word)) return word;
+  const radius = word.length >= 9 ? 2 : 1;
+  let best: string | null = null;
+  let bestDistance = radius + 1;
+  for (const candidate of lexiconList) {
+    // Typos rarely touch the first two letters; requiring them keeps "billing" from becoming "killing".
+    if (Math.abs(candidate.length - word.length) > radius || !candidate.startsWith(word.slice(0, 2))) continue;
+    const d = distance(word, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best ?? word;
+}
+
+function stripInvisible(raw: string): { visible: string; origin: number[] } {
+  let visible = '';
+  const origin: number[] = [];
+  let i = 0;
+  for (const ch of raw) {
+    if (!INVISIBLE.test(ch)) {
+      visible += ch;
+      for (let k = 0; k < ch.length; k++) origin.push(i + k);
+    }
+    i += ch.length;
+  }
+  origin.push(raw.length);
+  return { visible, origin };
+}
+
+export function prepare(raw: string, lexicon: ReadonlySet<string>): Prepared {
+  const { visible: text, origin } = stripInvisible(raw);
+  const lexiconList = [...lexicon];
+  const sentenceStarts = [...sentenceSegmenter.segment(text)].map((s) => s.index);
+  const tokens: Token[] = [];
+  let clause = 0;
+  let sentence = 0;
+  let lastEnd = 0;
+  for (const seg of wordSegmenter.segment(text)) {
+    if (!seg.isWordLike) continue;
+    const between = text.slice(lastEnd, seg.index);
+    let nextSentence = sentence;
+    while (nextSentence + 1 < sentenceStarts.length && (sentenceStarts[nextSentence + 1] ?? Infinity) <= seg.index)
+      nextSentence++;
+    const norm = correct(fold(seg.segment), lexicon, lexiconList);
+    if (nextSentence !== sentence || /[,;:!?.()\n–—]/.test(between) || CLAUSE_BREAK_WORDS.has(norm)) clause++;
+    sentence = nextSentence;
+    const start = origin[seg.index] ?? 0;
+    const end = (origin[seg.index + seg.segment.length - 1] ?? 0) + 1;
+    tokens.push({ norm, start, end, clause, sentence });
+    lastEnd = seg.index + seg.segment.length;
+  }
+  const offsets: number[] = [];
+  let joined = ' ';
+  for (const t of tokens) {
+    offsets.push(joined.length);
+    joined += `${t.norm} `;
+  }
+  return { text: raw, tokens, joined, offsets };
+}
+
+/** The tokens a match over `joined` covers, as [first, last] indexes. */
+export function tokenRange(p: Prepared, from: number, to: number): [number, number] | null {
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < p.tokens.length; i++) {
+    const at = p.offsets[i] ?? 0;
+    const end = at + (p.tokens[i]?.norm.length ?? 0);
+    if (end > from && at < to) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  return first < 0 ? null : [first, last];
+}
+
+export interface Hit {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  quote: string;
+}
+
+/** Every match of a rule pattern, as token ranges and exact quotes of the original text. */
+export function findAll(p: Prepared, pattern: RegExp): Hit[] {
+  const hits: Hit[] = [];
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  for (const m of p.joined.matchAll(global)) {
+    const range = tokenRange(p, m.index, m.index + m[0].length);
+    if (!range) continue;
+    const [first, last] = range;
+    const start = p.tokens[first]?.start ?? 0;
+    const end = p.tokens[last]?.end ?? 0;
+    hits.push({ first, last, start, end, quote: p.text.slice(start, end) });
+  }
+  return hits;
+}
