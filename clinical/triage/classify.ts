@@ -1,4 +1,5 @@
 import { CATEGORY_RULES, CLINICAL_URGENCY_RULES, type RoutineCategory } from './category-rules.ts';
+import { anyOf } from './phrase.ts';
 import { type RiskFinding, riskUrgency, screenRisk, URGENCY_RANK, type Urgency } from './risk.ts';
 import { RISK_LEXICON } from './risk-rules.ts';
 import { findAll, prepare } from './text.ts';
@@ -32,13 +33,19 @@ export interface Triage {
   escalate: boolean;
   reasons: TriageReason[];
   /** Risk wording that was found but did not count, with why: shown to the clinician, never silently dropped. */
-  discounted: Array<TriageReason & { why: 'negated' | 'historical' }>;
+  discounted: Array<TriageReason & { why: 'negated' | 'historical' | 'third_party' }>;
   /** Which engine decided: always the rules; a model can only add (see floor.ts). */
   source: 'rules' | 'rules+model';
 }
 
 /** The longest message the engine reads. Portal messages are far shorter; tools refuse longer input up front. */
 export const MAX_MESSAGE_CHARS = 20_000;
+
+const CLINICAL_TOPIC = anyOf(
+  '(feel*|anxious|anxiety|depress*|sleep*|therapy|exercise|skill|skills|thought|thoughts|mood|normal|worse|better)',
+  '(panic|nightmares|antidepressant|dose|medicine|symptom*|cope|coping|trigger*|should_i|should_we|talk_to_him|talk_to_her)',
+  '(triste|ansiedad|miedo|dormir|terapia|preocuparme|ataques|pesadillas|normal)',
+);
 
 /**
  * Classifies one portal message, deterministically: the same text always gives the same result. Pure.
@@ -69,6 +76,12 @@ export function classifyMessage(body: string): Triage {
     if (!hit) continue;
     reasons.push({ code: rule.code, text: hit.quote, start: hit.start, end: hit.end });
     if (URGENCY_RANK[urgency] < URGENCY_RANK.urgent) urgency = 'urgent';
+  }
+  // A question about feelings, symptoms or the work of therapy that fits no office category is the clinician's.
+  if (categories.size === 0 && /[?¿]/.test(body) && CLINICAL_TOPIC.test(p.joined)) {
+    const at = body.search(/[?¿]/);
+    categories.add('clinical_question');
+    reasons.push({ code: 'category:clinical_question', text: body.slice(at, at + 1), start: at, end: at + 1 });
   }
   if (categories.size === 0) categories.add('other');
   return {

@@ -13,7 +13,7 @@ export interface RiskFinding {
   start: number;
   end: number;
   /** Why a finding does not count: a negation before it in its clause, or a time marker placing it in the past. */
-  discounted: 'negated' | 'historical' | null;
+  discounted: 'negated' | 'historical' | 'third_party' | null;
 }
 
 const NEGATORS = new Set([
@@ -55,6 +55,21 @@ const PRESENT = anyOf(
   '(otra_vez|de_nuevo|ahora|hoy|esta_noche|ultimamente)',
 );
 
+// Someone else's thoughts (a friend, a character) are a question about them, not a risk to the writer. Only for
+// ideation: an overdose or a threat is an emergency whoever it concerns, and a guardian writes about the client.
+const THIRD_PARTY = anyOf(
+  '(my_friend|a_friend|friend|character|coworker|classmate|someone_in_group|somebody_in_group) ~3 (told|said|says|shared|mentioned|had|has|wanted|wants)',
+  '(show|movie|book|documentary|episode|article|podcast)',
+  '(mi_amiga|mi_amigo|un_personaje|la_pelicula|la_serie)',
+);
+const THIRD_PARTY_KINDS: ReadonlySet<RiskKind> = new Set(['suicide_ideation', 'suicide_passive']);
+
+function thirdParty(p: Prepared, first: number): boolean {
+  const sentence = p.tokens[first]?.sentence;
+  const before = p.tokens.filter((t, i) => t.sentence === sentence && i < first);
+  return THIRD_PARTY.test(` ${before.map((t) => t.norm).join(' ')} `);
+}
+
 function negated(p: Prepared, first: number): boolean {
   const clause = p.tokens[first]?.clause;
   for (let i = first - 1; i >= 0 && i >= first - NEGATION_WINDOW; i--) {
@@ -85,7 +100,13 @@ export function screenRisk(p: Prepared): RiskFinding[] {
         text: hit.quote,
         start: hit.start,
         end: hit.end,
-        discounted: negated(p, hit.first) ? 'negated' : historical(p, hit.first) ? 'historical' : null,
+        discounted: negated(p, hit.first)
+          ? 'negated'
+          : historical(p, hit.first)
+            ? 'historical'
+            : THIRD_PARTY_KINDS.has(rule.kind) && thirdParty(p, hit.first)
+              ? 'third_party'
+              : null,
       });
     }
   }
