@@ -63,7 +63,7 @@ export function wallEhr(ehr: ToolEhr, principal: Principal, scope: CallerScope):
       throw error;
     }
   };
-  const { assessments, treatmentPlans, claims } = ehr.read;
+  const { assessments, treatmentPlans, claims, transcripts } = ehr.read;
   return Object.freeze({
     practiceId: ehr.practiceId,
     drafts: ehr.drafts,
@@ -105,6 +105,19 @@ export function wallEhr(ehr: ToolEhr, principal: Principal, scope: CallerScope):
             ),
           );
           return { items: page.items.filter((c) => released.has(c.clientId)), nextCursor: page.nextCursor };
+        },
+      },
+      // A session transcript is a clinical record like the note drafted from it: same scope and Part 2 wall.
+      transcripts: {
+        get: async (id: string) => {
+          const transcript = await transcripts.get(id);
+          if (transcript) await guardClient(transcript.clientId);
+          return transcript;
+        },
+        forAppointment: async (appointmentId: string) => {
+          const found = await transcripts.forAppointment(appointmentId);
+          for (const clientId of new Set(found.map((t) => t.clientId))) await guardClient(clientId);
+          return found;
         },
       },
       notes: {

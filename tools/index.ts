@@ -1,5 +1,7 @@
+import { checkGroundingTool } from './check-grounding.ts';
 import { createDraftNote } from './create-draft-note.ts';
 import type { AnyTool } from './define.ts';
+import { draftNoteTool } from './draft-note.ts';
 import { draftReply } from './draft-reply.ts';
 import { getClient } from './get-client.ts';
 import { getMessage } from './get-message.ts';
@@ -27,6 +29,8 @@ export const allTools: readonly AnyTool[] = [
   getMessage,
   listClaims,
   createDraftNote,
+  draftNoteTool,
+  checkGroundingTool,
   draftReply,
   listUsers,
   queryAudit,
