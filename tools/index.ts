@@ -1,4 +1,6 @@
+import { assessmentTrendTool } from './assessment-trend.ts';
 import { checkGroundingTool } from './check-grounding.ts';
+import { classifyMessageTool } from './classify-message.ts';
 import { createDraftNote } from './create-draft-note.ts';
 import type { AnyTool } from './define.ts';
 import { draftNoteTool } from './draft-note.ts';
@@ -14,7 +16,9 @@ import { listMessages } from './list-messages.ts';
 import { listNotes } from './list-notes.ts';
 import { listUsers } from './list-users.ts';
 import { queryAudit } from './query-audit.ts';
+import { scoreAssessmentTool } from './score-assessment.ts';
 import { searchClients } from './search-clients.ts';
+import { triageInbox } from './triage-inbox.ts';
 
 /** The registry: every tool charta offers, to every surface. No tool name is written anywhere else. */
 export const allTools: readonly AnyTool[] = [
@@ -34,4 +38,8 @@ export const allTools: readonly AnyTool[] = [
   draftReply,
   listUsers,
   queryAudit,
+  classifyMessageTool,
+  triageInbox,
+  scoreAssessmentTool,
+  assessmentTrendTool,
 ];
