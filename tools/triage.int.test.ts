@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { replyConcerns } from '../clinical/triage/replies.ts';
 import { TEST_ANCHOR } from '../test/constants.ts';
-import { annotations, CALLERS, current, outcomeOf, rows, usePipeline } from '../test/pipeline-fixtures.ts';
+import { annotations, CALLERS, current, outcomeOf, principal, rows, usePipeline } from '../test/pipeline-fixtures.ts';
 
 const harness = usePipeline();
 const { call } = harness;
@@ -203,5 +204,89 @@ describe('score_assessment and assessment_trend', () => {
     expect(dates).toEqual([...dates].sort());
     const base = result.points[0]?.total ?? 0;
     for (const p of result.points) expect(p.changeFromBaseline).toBe(p.total - base);
+  });
+});
+
+describe('draft_reply without a body', () => {
+  const messageRow = (key: string) => {
+    const m = rows.inboxMessages.find((x) => x.id === seeded(key));
+    if (!m) throw new Error(`no row for ${key}`);
+    return m;
+  };
+  const clinicianOf = (clientId: string) => {
+    const assignment = rows.caseloadAssignments.find(
+      (a) => a.clientId === clientId && a.role === 'primary' && (a.endedOn == null || a.endedOn >= TEST_ANCHOR),
+    );
+    const user = rows.users.find((u) => u.id === assignment?.clinicianId);
+    if (!user) throw new Error(`no clinician for ${clientId}`);
+    return principal(user.username, 'clinician', user.practiceId);
+  };
+  const storedBody = async (id: string) =>
+    (await harness.database.db.selectFrom('replyDrafts').select('body').where('id', '=', id).executeTakeFirstOrThrow())
+      .body;
+  const drafts = async () =>
+    Number(
+      (
+        await harness.database.db
+          .selectFrom('replyDrafts')
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('drafts a scheduling reply for the front desk, with nothing that diagnoses, advises or promises', async () => {
+    const m = messageRow('sched-running-late');
+    const result = output<{ id: string; generated: boolean; route: string }>(
+      await call(CALLERS.jamie, 'draft_reply', { threadId: m.threadId, messageId: m.id }),
+    );
+    expect(result).toMatchObject({ generated: true, route: 'front_desk' });
+    const body = await storedBody(result.id);
+    expect(body).toMatch(/calendar/);
+    expect(replyConcerns(body)).toEqual([]);
+    expect(body).not.toMatch(/988/);
+  });
+
+  it('refuses the front desk a reply to an escalated message, and writes nothing', async () => {
+    const m = messageRow('risk-preparatory-cancel-given-away');
+    const before = await drafts();
+    const result = await call(CALLERS.jamie, 'draft_reply', { threadId: m.threadId, messageId: m.id });
+    expect(outcomeOf(result)).toBe('forbidden');
+    if (!result.ok) expect(result.error.message).toMatch(/clinician/);
+    expect(await drafts()).toBe(before);
+  });
+
+  it('gives the client’s clinician a risk reply with 988 and 911, routed to the clinician', async () => {
+    const m = messageRow('risk-preparatory-cancel-given-away');
+    const result = output<{ id: string; route: string }>(
+      await call(clinicianOf(m.clientId), 'draft_reply', { threadId: m.threadId, messageId: m.id }),
+    );
+    expect(result.route).toBe('clinician');
+    const body = await storedBody(result.id);
+    expect(body).toMatch(/988/);
+    expect(body).toMatch(/911/);
+    expect(replyConcerns(body)).toEqual([]);
+  });
+
+  it('answers a Spanish message in Spanish, taking the thread’s latest client message when none is named', async () => {
+    const m = messageRow('sched-es-cambiar-cita');
+    const result = output<{ id: string }>(await call(CALLERS.jamie, 'draft_reply', { threadId: m.threadId }));
+    expect(await storedBody(result.id)).toMatch(/^Hola,/);
+  });
+
+  it('answers not found for another practice’s thread, and writes nothing', async () => {
+    const m = messageRow('sched-reschedule-training');
+    const before = await drafts();
+    expect(outcomeOf(await call(CALLERS.jamie, 'draft_reply', { threadId: m.threadId, messageId: m.id }))).toBe(
+      'not_found',
+    );
+    expect(await drafts()).toBe(before);
+  });
+
+  it('refuses a named message from another thread', async () => {
+    const a = messageRow('sched-running-late');
+    const b = messageRow('billing-superbill');
+    expect(outcomeOf(await call(CALLERS.jamie, 'draft_reply', { threadId: a.threadId, messageId: b.id }))).toBe(
+      'invalid_input',
+    );
   });
 });
