@@ -53,6 +53,8 @@ describe('MCP adapter over an in-memory transport', () => {
       'list_messages',
       'get_message',
       'draft_reply',
+      'classify_message',
+      'triage_inbox',
     ]);
     await client.close();
   });
