@@ -59,8 +59,10 @@ export function correctLines(appt: SeededAppointment, dxCount: number): Line[] {
   }
 }
 
+type PlantedError = Exclude<ClaimErrorKind, 'unsigned_note'>;
+
 /** Introduces one typical billing error into otherwise correct lines. */
-function corrupt(kind: ClaimErrorKind, lines: Line[], appt: SeededAppointment): { lines: Line[]; pos: string } {
+function corrupt(kind: PlantedError, lines: Line[], appt: SeededAppointment): { lines: Line[]; pos: string } {
   const copy = lines.map((l) => ({ ...l, modifiers: [...l.modifiers], pointers: [...l.pointers] }));
   const first = copy[0] as Line;
   switch (kind) {
@@ -91,7 +93,7 @@ export function buildClaims(ctx: PracticeContext, appointments: SeededAppointmen
   const eligible = appointments.filter(
     (a) => a.status === 'completed' && a.client.insured && daysBetween(a.date, ctx.anchor) <= 70 && !a.transcriptKey,
   );
-  const errorQueue: ClaimErrorKind[] = [];
+  const errorQueue: PlantedError[] = [];
   const plannedErrors = ctx.spec.id === 'prc_lakeside' ? 3 : 1;
   for (const kind of [
     'time_vs_code',
@@ -122,7 +124,7 @@ export function buildClaims(ctx: PracticeContext, appointments: SeededAppointmen
         (kind !== 'addon_without_primary' || appt.serviceType === 'individual_therapy'),
     );
     if (nextError >= 0 && rng.chance(0.6)) {
-      const [kind] = errorQueue.splice(nextError, 1) as [ClaimErrorKind];
+      const [kind] = errorQueue.splice(nextError, 1) as [PlantedError];
       ({ lines, pos } = corrupt(kind, lines, appt));
       errors.push(kind);
     } else if (appt.client.isMinor && appt.serviceType === 'individual_therapy' && rng.chance(0.3)) {
@@ -195,6 +197,12 @@ export function buildClaims(ctx: PracticeContext, appointments: SeededAppointmen
         dateOfService: appt.date,
       });
     });
+    // Annotated after the status was drawn, so the random stream (and every row) stays as it was.
+    const signedNote = ctx.rows.notes.some(
+      (n) =>
+        n.appointmentId === appt.id && n.kind !== 'psychotherapy' && (n.status === 'signed' || n.status === 'locked'),
+    );
+    if (!signedNote) errors.push('unsigned_note');
     if (errors.length > 0) ctx.annotations.claimErrors[id] = errors;
   }
 }

@@ -10,7 +10,9 @@ export type ClaimErrorKind =
   | 'time_vs_code'
   | 'addon_without_primary'
   | 'telehealth_pos_modifier'
-  | 'missing_dx_pointer';
+  | 'missing_dx_pointer'
+  /** Not planted: the session's note was not signed yet when the claim was drafted (a real, common hold). */
+  | 'unsigned_note';
 
 export interface SeedAnnotations {
   /** Transcript script key → the appointment it was recorded in. */
