@@ -9,10 +9,12 @@ import {
   checkPeople,
   checkPolarity,
   checkQuotations,
+  checkRiskAnswer,
   type Finding,
 } from './checks.ts';
+import { MONTHS, WEEKDAYS } from './lexicon.ts';
 import { bestEvidence, type GroundingSource, indexSources, windowText } from './source.ts';
-import { contentWords, splitSentences, words } from './text.ts';
+import { contentWords, splitSentences, stem, words } from './text.ts';
 
 export type { Finding, FindingKind } from './checks.ts';
 export type { GroundingSource } from './source.ts';
@@ -54,6 +56,7 @@ const NOT_A_CLAIM = /^\[.*\]$|^[A-Z][\w ]{0,40}:$/;
 /** Speaker or element labels a drafter puts in front of a statement ("Client:", "Risk screen —"). */
 const LEAD_LABEL =
   /^(?:(?:Client|Clinician|Parent|Partner|Sibling|Guardian|Dictation|Session|Risk screen)\s*(?::|—|-)\s*)+/;
+const DATE_WORDS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS].map(stem));
 /** Below this share of its content words found in the source, a claim is unsupported. */
 const MIN_COVERAGE = 0.6;
 
@@ -80,10 +83,15 @@ export function checkGrounding(
   const index = indexSources(sources);
   const claims: GroundedClaim[] = [];
   for (const [section, text] of Object.entries(draft)) {
+    let previous = '';
     for (const claim of splitClaims(section, text)) {
       const body = claim.text.replace(LEAD_LABEL, '');
+      const question = previous;
+      previous = body;
       if (words(body).length === 0) continue;
-      const tokens = contentWords(body);
+      // Days and months are left out of the evidence search, so a changed day cannot pull in the sentence that
+      // has the new day and then look supported by it; the date check judges them against the evidence found.
+      const tokens = contentWords(body).filter((w) => !DATE_WORDS.has(w));
       const { sentences, coverage } = bestEvidence(index, tokens);
       const ctx: ClaimContext = {
         text: body,
@@ -108,6 +116,7 @@ export function checkGrounding(
         ...checkDiagnoses(ctx),
         ...checkDates(ctx),
         ...checkPeople(ctx),
+        ...checkRiskAnswer(body, question, index),
         ...checkQuotations(ctx),
         // A question asserts nothing, so it cannot flip a polarity or inflate certainty.
         ...(body.trim().endsWith('?') ? [] : [...checkPolarity(ctx), ...checkCertainty(ctx)]),

@@ -8,11 +8,12 @@ import {
   MEDICATIONS,
   MONTHS,
   RELATIVE_TIME,
+  RISK_KINDS,
   RISK_TOPIC,
   WEEKDAYS,
 } from './lexicon.ts';
 import type { SourceIndex, SourceSentence } from './source.ts';
-import { clockTimes, isNegated, NEGATION_WORDS, quantities, words } from './text.ts';
+import { clockTimes, contentWords, isNegated, NEGATION_WORDS, negationCount, quantities, words } from './text.ts';
 
 export type FindingKind =
   | 'lexical'
@@ -93,12 +94,22 @@ export function checkDiagnoses(c: ClaimContext): Finding[] {
   return findings;
 }
 
+/** A source sentence that names this day and shares most of the claim's other words: the claim's own source. */
+function sameDayElsewhere(c: ClaimContext, day: string): boolean {
+  const others = contentWords(c.text).filter((w) => !phrasesIn(w, [...WEEKDAYS, ...MONTHS]).length);
+  if (others.length === 0) return false;
+  return c.index.sentences.some(
+    (s) => hasPhrase(s.lower, day) && others.filter((w) => s.content.has(w)).length >= Math.ceil(others.length / 2),
+  );
+}
+
 export function checkDates(c: ClaimContext): Finding[] {
   const findings: Finding[] = [];
   for (const day of phrasesIn(c.lower, [...WEEKDAYS, ...MONTHS, ...RELATIVE_TIME])) {
     // "may" is a month and a verb; only a capitalized May followed by a day number is a date.
     if (day === 'may' && !/\bMay \d/.test(c.text)) continue;
     if (hasPhrase(c.window, day)) continue;
+    if (sameDayElsewhere(c, day)) continue;
     const peers = WEEKDAYS.includes(day) ? WEEKDAYS : MONTHS.includes(day) ? MONTHS : RELATIVE_TIME;
     const other = phrasesIn(c.window, peers).length > 0;
     findings.push({
@@ -162,56 +173,84 @@ export function checkQuotations(c: ClaimContext): Finding[] {
   return findings;
 }
 
-/** Whether the source answers a risk question "no" (or states the topic negated), or affirms it. */
-function sourceRiskPolarity(index: SourceIndex): { affirmed: boolean; denied: boolean } {
-  let affirmed = false;
-  let denied = false;
+type RiskPolarity = Map<string, { affirmed: boolean; denied: boolean }>;
+const riskKindsOf = (text: string) => RISK_KINDS.filter(([, p]) => p.test(text)).map(([k]) => k);
+const clausesOf = (text: string) => text.split(/[,;]| and | but /);
+const polarityCache = new WeakMap<SourceIndex, RiskPolarity>();
+
+/**
+ * For each kind of risk, whether the source affirms it and whether it denies it: clause by clause in statements,
+ * and by the answer that follows a risk question.
+ */
+function sourceRiskPolarity(index: SourceIndex): RiskPolarity {
+  const cached = polarityCache.get(index);
+  if (cached) return cached;
+  const out: RiskPolarity = new Map(RISK_KINDS.map(([k]) => [k, { affirmed: false, denied: false }]));
   const { sentences } = index;
   for (const [i, s] of sentences.entries()) {
     if (!RISK_TOPIC.test(s.text)) continue;
     if (!s.isQuestion) {
-      if (isNegated(s.text)) denied = true;
-      else affirmed = true;
+      for (const clause of clausesOf(s.text)) {
+        for (const kind of riskKindsOf(clause)) {
+          const entry = out.get(kind);
+          if (entry && isNegated(clause)) entry.denied = true;
+          else if (entry) entry.affirmed = true;
+        }
+      }
       continue;
     }
     for (const next of sentences.slice(i + 1, i + 3)) {
-      if (
+      const no =
         /^(?:no|nope|never|not really|nah)\b/i.test(next.text) ||
-        /\b(?:haven't|have not|don't|never)\b/i.test(next.lower)
-      ) {
-        denied = true;
-        break;
+        /\b(?:haven't|have not|don't|never)\b/i.test(next.lower);
+      const yes = /^(?:yes|yeah|sometimes|a little|i have)\b/i.test(next.text);
+      if (!no && !yes) continue;
+      for (const kind of riskKindsOf(s.text)) {
+        const entry = out.get(kind);
+        if (entry && no) entry.denied = true;
+        else if (entry) entry.affirmed = true;
       }
-      if (/^(?:yes|yeah|sometimes|a little|i have)\b/i.test(next.text)) {
-        affirmed = true;
-        break;
-      }
+      break;
     }
   }
-  return { affirmed, denied };
+  polarityCache.set(index, out);
+  return out;
 }
 
 export function checkPolarity(c: ClaimContext): Finding[] {
   const negated = isNegated(c.text);
-  if (RISK_TOPIC.test(c.text)) {
+  // Risk is judged clause by clause and kind by kind: "reports self-harm urges and denies SI" affirms one risk
+  // and denies another.
+  const riskClauses = clausesOf(c.text).filter((clause) => RISK_TOPIC.test(clause));
+  if (riskClauses.length > 0) {
     const source = sourceRiskPolarity(c.index);
-    if (!negated && !source.affirmed) {
-      return [
-        {
-          kind: 'negation',
-          label: source.denied ? 'contradicted' : 'unsupported',
-          detail: source.denied
-            ? 'The source denies this risk; the claim affirms it.'
-            : 'The source does not state this risk.',
-        },
-      ];
+    for (const clause of riskClauses) {
+      const claimNegated = isNegated(clause);
+      for (const kind of riskKindsOf(clause)) {
+        const said = source.get(kind);
+        if (!said) continue;
+        if (!claimNegated && !said.affirmed) {
+          return [
+            {
+              kind: 'negation',
+              label: said.denied ? 'contradicted' : 'unsupported',
+              detail: said.denied
+                ? `The source denies this risk (${kind.replace('_', ' ')}); the claim affirms it.`
+                : `The source does not state this risk (${kind.replace('_', ' ')}).`,
+            },
+          ];
+        }
+        if (claimNegated && !said.denied && said.affirmed) {
+          return [
+            {
+              kind: 'negation',
+              label: 'contradicted',
+              detail: `The source affirms this risk (${kind.replace('_', ' ')}); the claim denies it.`,
+            },
+          ];
+        }
+      }
     }
-    if (negated && !source.denied && source.affirmed) {
-      return [
-        { kind: 'negation', label: 'contradicted', detail: 'The source affirms this risk; the claim denies it.' },
-      ];
-    }
-    return [];
   }
   // Compare with the statement that says the same thing once negations are set aside: if exactly one of the two
   // is negated, the claim flips the source.
@@ -231,7 +270,8 @@ export function checkPolarity(c: ClaimContext): Finding[] {
     }
   }
   if (!best || bestScore < 0.6) return [];
-  if (negated !== isNegated(best.text)) {
+  // Near-identical wording with a different number of negations ("did not care" → "did care") flips the meaning.
+  if (negationCount(c.text) !== negationCount(best.text)) {
     return [
       {
         kind: 'negation',
@@ -278,4 +318,33 @@ export function checkAssumedNormal(c: ClaimContext): Finding[] {
   return [
     { kind: 'assumed_normal', label: 'unsupported', detail: `"${m[0]}" was not observed or stated in the source.` },
   ];
+}
+
+/**
+ * A bare answer ("Yes.", "No.") to a risk question that precedes it in the note: it must agree with how the
+ * source answered that question.
+ */
+export function checkRiskAnswer(answer: string, question: string, index: SourceIndex): Finding[] {
+  if (!RISK_TOPIC.test(question) || !question.trim().endsWith('?')) return [];
+  const yes = /^(?:yes|yeah|yep|sometimes|a little|i have)\b/i.test(answer);
+  const no = /^(?:no|nope|never|not really|nah|none)\b/i.test(answer);
+  if (!yes && !no) return [];
+  const source = sourceRiskPolarity(index);
+  for (const kind of riskKindsOf(question)) {
+    const said = source.get(kind);
+    if (!said) continue;
+    if (yes && !said.affirmed) {
+      return [
+        {
+          kind: 'negation',
+          label: said.denied ? 'contradicted' : 'unsupported',
+          detail: 'The source does not answer this risk question yes.',
+        },
+      ];
+    }
+    if (no && !said.denied && said.affirmed) {
+      return [{ kind: 'negation', label: 'contradicted', detail: 'The source answers this risk question yes.' }];
+    }
+  }
+  return [];
 }

@@ -152,3 +152,20 @@ export const RISK_TOPIC =
 /** Clinical statements a scribe might assume when nothing was said: flagged wherever the source does not state them. */
 export const ASSUMED_NORMAL =
   /alert and oriented|oriented (?:x|times) ?[34]|euthymic|linear and goal[- ]directed|good eye contact|thought process(?:es)? (?:was|were|is|are) (?:logical|linear)|insight and judgment (?:are|were) (?:good|fair|intact)|no (?:evidence of )?psychosis|well[- ]groomed/i;
+
+/** Risk topics by kind, so affirming one (self-harm urges) never stands in for another (suicidal ideation). */
+export const RISK_KINDS: ReadonlyArray<readonly [kind: string, pattern: RegExp]> = [
+  [
+    'suicide',
+    /\bsuicid\w*|\bSI\b|kill(?:ing)? (?:myself|yourself|himself|herself|themselves)|end(?:ing)? (?:my|your|their|his|her) life|(?:wish|wishing|want(?:ed)?) (?:i|you|they) (?:were|was) dead|not (?:want(?:ing)? to be|being) (?:here|alive)/i,
+  ],
+  [
+    'self_harm',
+    /self-harm\w*|\bcutting\b|hurt(?:ing)? (?:myself|yourself|himself|herself|themselves)|harm(?:ing)? (?:myself|yourself|himself|herself|themselves)/i,
+  ],
+  [
+    'violence',
+    /\bHI\b|homicid\w*|hurt(?:ing)? (?:anyone|someone|others|the baby|her|him)|harm(?:ing)? (?:anyone|someone|others|the baby)/i,
+  ],
+  ['overdose', /overdos\w*/i],
+];

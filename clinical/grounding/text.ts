@@ -92,9 +92,14 @@ export const NEGATION_WORDS: ReadonlySet<string> = new Set([
   'negative',
 ]);
 
-/** Whether a sentence carries a negation cue ("not", "n't", "denies", "no", "without"…). */
+/** How many negation cues a sentence carries ("not", "n't", "denies", "no", "without"…). */
+export function negationCount(text: string): number {
+  return words(text).filter((w) => NEGATION_WORDS.has(w) || w.endsWith("n't") || w === 'cannot').length;
+}
+
+/** Whether a sentence carries a negation cue. */
 export function isNegated(text: string): boolean {
-  return words(text).some((w) => NEGATION_WORDS.has(w) || w.endsWith("n't") || w === 'cannot');
+  return negationCount(text) > 0;
 }
 
 const NUMBER_WORDS: Record<string, number> = {
