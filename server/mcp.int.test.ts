@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlGateway } from '../ehr/sql/gateway.ts';
@@ -46,16 +47,16 @@ describe('MCP adapter over an in-memory transport', () => {
     const client = await connectAs(jamie);
     expect(client.getInstructions()).toBe(SERVER_INSTRUCTIONS);
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name)).toEqual([
-      'get_client',
-      'search_clients',
-      'list_appointments',
-      'list_messages',
-      'get_message',
-      'draft_reply',
-      'classify_message',
-      'triage_inbox',
-    ]);
+    const names = tools.map((t) => t.name);
+    // Exactly the front desk's row of the matrix (tools/__snapshots__/roles/front_desk.txt pins the full list).
+    const expected = readFileSync(new URL('../tools/__snapshots__/roles/front_desk.txt', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ')[0]);
+    expect(names).toEqual(expected);
+    expect(names).toContain('draft_reply');
+    expect(names).not.toContain('list_notes');
+    expect(names).not.toContain('create_draft_note');
     await client.close();
   });
 
