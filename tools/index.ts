@@ -17,7 +17,9 @@ import { listNotes } from './list-notes.ts';
 import { listUsers } from './list-users.ts';
 import { queryAudit } from './query-audit.ts';
 import { scoreAssessmentTool } from './score-assessment.ts';
+import { scrubClaim } from './scrub-claim.ts';
 import { searchClients } from './search-clients.ts';
+import { suggestCodes } from './suggest-codes.ts';
 import { triageInbox } from './triage-inbox.ts';
 
 /** The registry: every tool charta offers, to every surface. No tool name is written anywhere else. */
@@ -32,6 +34,8 @@ export const allTools: readonly AnyTool[] = [
   listMessages,
   getMessage,
   listClaims,
+  suggestCodes,
+  scrubClaim,
   createDraftNote,
   draftNoteTool,
   checkGroundingTool,
