@@ -1,3 +1,4 @@
+import type { AlertStore, RiskFlagStore } from './flags.ts';
 import type {
   Appointment,
   AppointmentStatus,
@@ -211,6 +212,9 @@ export interface DraftWriter {
       patch: { problems: PlanProblem[]; provenance?: Provenance; expectedVersion?: number },
     ): Promise<TreatmentPlan>;
   };
+  /** Risk flags for clinician review and escalation alerts for the notification hook (ehr/flags.ts). */
+  riskFlags: RiskFlagStore;
+  alerts: AlertStore;
   intake: {
     /** Stores proposed client-record changes for a human to review and apply. */
     draftUpdate(

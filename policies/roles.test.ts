@@ -13,6 +13,7 @@ const EXPECTED: Record<string, string[]> = {
     'treatment_plan:read',
     'message:read',
     'message:draft_reply',
+    'risk:flag',
     'coding:suggest',
   ],
   supervisor: [
@@ -24,6 +25,7 @@ const EXPECTED: Record<string, string[]> = {
     'treatment_plan:read',
     'message:read',
     'message:draft_reply',
+    'risk:flag',
     'coding:suggest',
   ],
   front_desk: ['client:read', 'appointment:read', 'message:read', 'message:draft_reply'],

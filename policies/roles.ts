@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'treatment_plan:read',
   'message:read',
   'message:draft_reply',
+  'risk:flag',
   'claim:read',
   'coding:suggest',
   'user:read',
@@ -40,6 +41,7 @@ export const ROLE_GRANTS = {
     'treatment_plan:read': 'caseload',
     'message:read': 'caseload',
     'message:draft_reply': 'caseload',
+    'risk:flag': 'caseload',
     'coding:suggest': 'caseload',
   },
   supervisor: {
@@ -51,6 +53,7 @@ export const ROLE_GRANTS = {
     'treatment_plan:read': 'supervision',
     'message:read': 'supervision',
     'message:draft_reply': 'caseload',
+    'risk:flag': 'caseload',
     'coding:suggest': 'supervision',
   },
   front_desk: {

@@ -5,6 +5,7 @@ import { createDraftNote } from './create-draft-note.ts';
 import type { AnyTool } from './define.ts';
 import { draftNoteTool } from './draft-note.ts';
 import { draftReply } from './draft-reply.ts';
+import { flagRisk } from './flag-risk.ts';
 import { getClient } from './get-client.ts';
 import { getMessage } from './get-message.ts';
 import { getNote } from './get-note.ts';
@@ -46,4 +47,5 @@ export const allTools: readonly AnyTool[] = [
   triageInbox,
   scoreAssessmentTool,
   assessmentTrendTool,
+  flagRisk,
 ];

@@ -51,37 +51,38 @@ const messageOf = (target: Target) =>
 const assessmentOf = (clientId: string) =>
   rows.assessments.find((a) => a.clientId === clientId) ?? { id: 'asm_none', instrument: 'PHQ-9' as const };
 
-type Row = [classifyById: Outcome, scoreStored: Outcome, trend: Outcome];
-const F: Row = ['forbidden', 'forbidden', 'forbidden'];
+type Row = [classifyById: Outcome, scoreStored: Outcome, trend: Outcome, flagRisk: Outcome];
+const F: Row = ['forbidden', 'forbidden', 'forbidden', 'forbidden'];
 
 // Written by hand from the product rules: classify_message by id reaches what get_message reaches (front desk: the
 // whole practice, since triage is their work); the assessment tools reach what list_assessments reaches (never the
 // front desk, the biller or the administrator; Part 2 assessments only under consent). Another practice's record
-// is not found. morgan.lee supervises avery.chen.
+// is not found. flag_risk stores flags, a draft-like write: the client's own clinicians only (never through
+// supervision), and it reads assessments, so the Part 2 wall applies. morgan.lee supervises avery.chen.
 const EXPECTED: Record<Caller, Record<Target, Row>> = {
   avery: {
-    own: ['allow', 'allow', 'allow'],
-    otherClinician: ['out_of_scope', 'out_of_scope', 'out_of_scope'],
-    otherPractice: ['not_found', 'not_found', 'not_found'],
-    part2None: ['out_of_scope', 'out_of_scope', 'out_of_scope'],
+    own: ['allow', 'allow', 'allow', 'allow'],
+    otherClinician: ['out_of_scope', 'out_of_scope', 'out_of_scope', 'out_of_scope'],
+    otherPractice: ['not_found', 'not_found', 'not_found', 'not_found'],
+    part2None: ['out_of_scope', 'out_of_scope', 'out_of_scope', 'out_of_scope'],
   },
   alex: {
-    own: ['out_of_scope', 'out_of_scope', 'out_of_scope'],
-    otherClinician: ['out_of_scope', 'out_of_scope', 'out_of_scope'],
-    otherPractice: ['not_found', 'not_found', 'not_found'],
-    part2None: ['allow', 'consent_required', 'consent_required'],
+    own: ['out_of_scope', 'out_of_scope', 'out_of_scope', 'out_of_scope'],
+    otherClinician: ['out_of_scope', 'out_of_scope', 'out_of_scope', 'out_of_scope'],
+    otherPractice: ['not_found', 'not_found', 'not_found', 'not_found'],
+    part2None: ['allow', 'consent_required', 'consent_required', 'consent_required'],
   },
   morgan: {
-    own: ['allow', 'allow', 'allow'],
-    otherClinician: ['out_of_scope', 'out_of_scope', 'out_of_scope'],
-    otherPractice: ['not_found', 'not_found', 'not_found'],
-    part2None: ['out_of_scope', 'out_of_scope', 'out_of_scope'],
+    own: ['allow', 'allow', 'allow', 'out_of_scope'],
+    otherClinician: ['out_of_scope', 'out_of_scope', 'out_of_scope', 'out_of_scope'],
+    otherPractice: ['not_found', 'not_found', 'not_found', 'not_found'],
+    part2None: ['out_of_scope', 'out_of_scope', 'out_of_scope', 'out_of_scope'],
   },
   jamie: {
-    own: ['allow', 'forbidden', 'forbidden'],
-    otherClinician: ['allow', 'forbidden', 'forbidden'],
-    otherPractice: ['not_found', 'forbidden', 'forbidden'],
-    part2None: ['allow', 'forbidden', 'forbidden'],
+    own: ['allow', 'forbidden', 'forbidden', 'forbidden'],
+    otherClinician: ['allow', 'forbidden', 'forbidden', 'forbidden'],
+    otherPractice: ['not_found', 'forbidden', 'forbidden', 'forbidden'],
+    part2None: ['allow', 'forbidden', 'forbidden', 'forbidden'],
   },
   riley: { own: F, otherClinician: F, otherPractice: F, part2None: F },
   casey: { own: F, otherClinician: F, otherPractice: F, part2None: F },
@@ -109,6 +110,7 @@ describe('triage and assessment tools × roles × records', () => {
       outcomeOf(await call(who, 'classify_message', { messageId: messageOf(target as Target).id })),
       outcomeOf(await call(who, 'score_assessment', { clientId, assessmentId: assessment.id })),
       outcomeOf(await call(who, 'assessment_trend', { clientId, instrument: assessment.instrument })),
+      outcomeOf(await call(who, 'flag_risk', { clientId })),
     ];
     expect(got).toEqual(expected);
   });

@@ -3,6 +3,7 @@ import { EhrError } from '../errors.ts';
 import type { DraftWriter } from '../gateway.ts';
 import { ID_PREFIX, newId } from '../ids.ts';
 import { NOTE_FORMATS } from '../types.ts';
+import { sqlAlerts, sqlRiskFlags } from './flags.ts';
 import { toIntake, toNote, toReplyDraft, toTreatmentPlan } from './mappers.ts';
 import type { Database } from './schema.ts';
 import { guarded } from './translate-error.ts';
@@ -43,6 +44,8 @@ export function sqlDraftWriter(db: Kysely<Database>, practiceId: string): DraftW
   }
 
   return {
+    riskFlags: sqlRiskFlags(db, practiceId),
+    alerts: sqlAlerts(db, practiceId),
     notes: {
       createDraft: (input) =>
         guarded(async () => {

@@ -32,11 +32,11 @@ function suite(backend: Backend) {
   it('leaves the database exactly as it was when a migration fails', async () => {
     database = await openTestDatabase(backend, { seeded: true });
     const before = await sql<{ n: number }>`select count(*)::int as n from clients`.execute(database.db);
-    const error = await migrateToLatest(database.db, { ...migrations, '0002-broken': breaking }).catch(
+    const error = await migrateToLatest(database.db, { ...migrations, '9999-broken': breaking }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(MigrationError);
-    expect((error as MigrationError).failed).toBe('0002-broken');
+    expect((error as MigrationError).failed).toBe('9999-broken');
     expect(await tableExists(database.db, 'half_done')).toBe(false);
     const columns = await sql<{ n: number }>`
       select count(*)::int as n from information_schema.columns where table_name = 'clients' and column_name = 'ai_note'`.execute(
@@ -51,7 +51,7 @@ function suite(backend: Backend) {
   it('applies a batch of migrations all or nothing', async () => {
     database = await openTestDatabase(backend);
     await sql`drop schema public cascade; create schema public`.execute(database.db);
-    const error = await migrateToLatest(database.db, { ...migrations, '0002-broken': breaking }).catch(
+    const error = await migrateToLatest(database.db, { ...migrations, '9999-broken': breaking }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(MigrationError);

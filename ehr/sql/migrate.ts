@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
 import * as initial from './migrations/0001-initial.ts';
 import * as auditCheckpoints from './migrations/0002-audit-checkpoints.ts';
+import * as triageFlags from './migrations/0004-triage-flags.ts';
 
 /**
  * The versioned migrations, in order. Listed here rather than read from a folder so that they travel with the
@@ -10,6 +11,7 @@ import * as auditCheckpoints from './migrations/0002-audit-checkpoints.ts';
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-audit-checkpoints': auditCheckpoints,
+  '0004-triage-flags': triageFlags,
 };
 
 export class MigrationError extends Error {

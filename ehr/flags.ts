@@ -1,0 +1,66 @@
+/**
+ * Risk flags and escalation alerts: what charta stores for a clinician to review. Both are proposals for a person,
+ * like drafts: a flag is `pending_review` until a clinician reviews it in the EHR, an alert is `pending` until the
+ * notification hook delivers it. Neither is ever final, and tools can only create them.
+ */
+export type RiskFlagKind = 'phq9_item9' | 'phq9_item9_unknown' | 'worsening_trend' | 'message_risk';
+
+export interface RiskFlagEvidence {
+  sourceType: 'assessment' | 'message';
+  sourceId: string;
+  /** What the source says, in codes and numbers — never patient text. */
+  detail: string;
+  start?: number;
+  end?: number;
+}
+
+export interface NewRiskFlag {
+  clientId: string;
+  kind: RiskFlagKind;
+  /** The record the flag is about; with kind and client it makes a flag unique, so raising it twice is a no-op. */
+  sourceId: string;
+  urgency: 'emergency' | 'urgent' | 'routine';
+  evidence: RiskFlagEvidence[];
+  recommendedAction: string;
+  createdBy: string;
+}
+
+export interface RiskFlag extends NewRiskFlag {
+  id: string;
+  status: 'pending_review' | 'reviewed';
+  aiGenerated: true;
+  createdAt: string;
+}
+
+export interface NewTriageAlert {
+  clientId: string;
+  messageId: string | null;
+  flagId: string | null;
+  recipientId: string;
+  recipientKind: 'primary_clinician' | 'on_call';
+  urgency: 'emergency' | 'urgent';
+  reasonCodes: string[];
+}
+
+export interface TriageAlert extends NewTriageAlert {
+  id: string;
+  delivery: 'pending' | 'delivered' | 'failed';
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+export interface RiskFlagStore {
+  /** Stores the flag unless the same (client, kind, source) is stored already; returns the stored one. */
+  upsert(flag: NewRiskFlag): Promise<{ flag: RiskFlag; created: boolean }>;
+  forClient(clientId: string): Promise<RiskFlag[]>;
+}
+
+export interface AlertStore {
+  /** Queues an alert for delivery unless the same (source, recipient) is queued already. */
+  raise(alert: NewTriageAlert): Promise<{ alert: TriageAlert; created: boolean }>;
+}
+
+/** The notification-delivery hook: pager, SMS, secure chat. It receives ids and codes only, never message text. */
+export interface AlertNotifier {
+  deliver(alert: TriageAlert): Promise<void>;
+}

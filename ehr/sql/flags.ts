@@ -1,0 +1,207 @@
+import type { ColumnType, Generated, Kysely } from 'kysely';
+import type {
+  AlertNotifier,
+  AlertStore,
+  NewRiskFlag,
+  NewTriageAlert,
+  RiskFlag,
+  RiskFlagStore,
+  TriageAlert,
+} from '../flags.ts';
+import { newId } from '../ids.ts';
+import type { Database } from './schema.ts';
+import { guarded } from './translate-error.ts';
+
+type Json<T> = ColumnType<T, string, string>;
+
+/** The tables of migration 0004, kept beside their only user rather than in the shared schema file. */
+interface FlagTables {
+  riskFlags: {
+    id: string;
+    practiceId: string;
+    clientId: string;
+    kind: string;
+    sourceId: string;
+    urgency: string;
+    evidence: Json<unknown>;
+    recommendedAction: string;
+    status: Generated<string>;
+    aiGenerated: Generated<boolean>;
+    createdBy: string;
+    createdAt: Generated<Date | string>;
+    reviewedBy: string | null;
+    reviewedAt: Date | string | null;
+  };
+  triageAlerts: {
+    id: string;
+    practiceId: string;
+    clientId: string;
+    messageId: string | null;
+    flagId: string | null;
+    sourceKey: string;
+    recipientId: string;
+    recipientKind: string;
+    urgency: string;
+    reasonCodes: Json<unknown>;
+    delivery: Generated<string>;
+    createdAt: Generated<Date | string>;
+    deliveredAt: Date | string | null;
+  };
+}
+type FlagDb = Kysely<Database & FlagTables>;
+
+const iso = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v.toISOString() : v);
+
+function toFlag(r: Record<string, unknown>): RiskFlag {
+  return {
+    id: r.id as string,
+    clientId: r.clientId as string,
+    kind: r.kind as RiskFlag['kind'],
+    sourceId: r.sourceId as string,
+    urgency: r.urgency as RiskFlag['urgency'],
+    evidence: r.evidence as RiskFlag['evidence'],
+    recommendedAction: r.recommendedAction as string,
+    status: r.status as RiskFlag['status'],
+    aiGenerated: true,
+    createdBy: r.createdBy as string,
+    createdAt: iso(r.createdAt as Date | string) ?? '',
+  };
+}
+
+function toAlert(r: Record<string, unknown>): TriageAlert {
+  return {
+    id: r.id as string,
+    clientId: r.clientId as string,
+    messageId: (r.messageId as string | null) ?? null,
+    flagId: (r.flagId as string | null) ?? null,
+    recipientId: r.recipientId as string,
+    recipientKind: r.recipientKind as TriageAlert['recipientKind'],
+    urgency: r.urgency as TriageAlert['urgency'],
+    reasonCodes: r.reasonCodes as string[],
+    delivery: r.delivery as TriageAlert['delivery'],
+    createdAt: iso(r.createdAt as Date | string) ?? '',
+    deliveredAt: iso(r.deliveredAt as Date | string | null),
+  };
+}
+
+export function sqlRiskFlags(database: Kysely<Database>, practiceId: string): RiskFlagStore {
+  const db = database as unknown as FlagDb;
+  return {
+    upsert: (flag: NewRiskFlag) =>
+      guarded(async () => {
+        const inserted = await db
+          .insertInto('riskFlags')
+          .values({
+            id: newId('rfl'),
+            practiceId,
+            clientId: flag.clientId,
+            kind: flag.kind,
+            sourceId: flag.sourceId,
+            urgency: flag.urgency,
+            evidence: JSON.stringify(flag.evidence),
+            recommendedAction: flag.recommendedAction,
+            createdBy: flag.createdBy,
+          })
+          .onConflict((oc) => oc.columns(['practiceId', 'clientId', 'kind', 'sourceId']).doNothing())
+          .returningAll()
+          .executeTakeFirst();
+        if (inserted) return { flag: toFlag(inserted), created: true };
+        const existing = await db
+          .selectFrom('riskFlags')
+          .selectAll()
+          .where('practiceId', '=', practiceId)
+          .where('clientId', '=', flag.clientId)
+          .where('kind', '=', flag.kind)
+          .where('sourceId', '=', flag.sourceId)
+          .executeTakeFirstOrThrow();
+        return { flag: toFlag(existing), created: false };
+      }),
+    forClient: (clientId: string) =>
+      guarded(async () =>
+        (
+          await db
+            .selectFrom('riskFlags')
+            .selectAll()
+            .where('practiceId', '=', practiceId)
+            .where('clientId', '=', clientId)
+            .orderBy('createdAt', 'desc')
+            .orderBy('id')
+            .limit(200)
+            .execute()
+        ).map(toFlag),
+      ),
+  };
+}
+
+export function sqlAlerts(database: Kysely<Database>, practiceId: string): AlertStore {
+  const db = database as unknown as FlagDb;
+  return {
+    raise: (alert: NewTriageAlert) =>
+      guarded(async () => {
+        const sourceKey = alert.messageId ?? alert.flagId ?? alert.clientId;
+        const inserted = await db
+          .insertInto('triageAlerts')
+          .values({
+            id: newId('alr'),
+            practiceId,
+            clientId: alert.clientId,
+            messageId: alert.messageId,
+            flagId: alert.flagId,
+            sourceKey,
+            recipientId: alert.recipientId,
+            recipientKind: alert.recipientKind,
+            urgency: alert.urgency,
+            reasonCodes: JSON.stringify(alert.reasonCodes),
+          })
+          .onConflict((oc) => oc.columns(['practiceId', 'sourceKey', 'recipientId']).doNothing())
+          .returningAll()
+          .executeTakeFirst();
+        if (inserted) return { alert: toAlert(inserted), created: true };
+        const existing = await db
+          .selectFrom('triageAlerts')
+          .selectAll()
+          .where('practiceId', '=', practiceId)
+          .where('sourceKey', '=', sourceKey)
+          .where('recipientId', '=', alert.recipientId)
+          .executeTakeFirstOrThrow();
+        return { alert: toAlert(existing), created: false };
+      }),
+  };
+}
+
+/**
+ * The delivery job for the alert outbox: hands each pending alert to the notifier, oldest first, and records the
+ * outcome. A notifier that throws leaves the alert `failed` for the next run to retry; nothing is lost.
+ */
+export async function deliverPendingAlerts(
+  database: Kysely<Database>,
+  notifier: AlertNotifier,
+  options: { limit?: number; retryFailed?: boolean } = {},
+): Promise<{ delivered: number; failed: number }> {
+  const db = database as unknown as FlagDb;
+  const pending = await db
+    .selectFrom('triageAlerts')
+    .selectAll()
+    .where('delivery', 'in', options.retryFailed ? ['pending', 'failed'] : ['pending'])
+    .orderBy('createdAt')
+    .orderBy('id')
+    .limit(options.limit ?? 100)
+    .execute();
+  let delivered = 0;
+  let failed = 0;
+  for (const row of pending) {
+    try {
+      await notifier.deliver(toAlert(row));
+      await db
+        .updateTable('triageAlerts')
+        .set({ delivery: 'delivered', deliveredAt: new Date().toISOString() })
+        .where('id', '=', row.id)
+        .execute();
+      delivered++;
+    } catch {
+      await db.updateTable('triageAlerts').set({ delivery: 'failed' }).where('id', '=', row.id).execute();
+      failed++;
+    }
+  }
+  return { delivered, failed };
+}

@@ -1,0 +1,123 @@
+import * as z from 'zod';
+import { deriveRiskFlags } from '../clinical/triage/risk-flags.ts';
+import { administrations } from './assessment-shared.ts';
+import { defineTool } from './define.ts';
+import { RecordId } from './schemas.ts';
+import { triageOf } from './triage-view.ts';
+
+/** How many of the client's newest portal messages one call screens. */
+const MESSAGE_WINDOW = 50;
+
+export const flagRisk = defineTool({
+  name: 'flag_risk',
+  title: 'Flag risk for clinician review',
+  description: `Checks one client of your caseload for risk and stores what it finds for clinician review: PHQ-9 item 9 above 0 or skipped on the latest PHQ-9 (same-day review), a reliable worsening of the PHQ-9 or GAD-7, and risk in the newest ${MESSAGE_WINDOW} portal messages. Each flag carries its evidence (record ids, codes, numbers; never message text) and a recommended action. Urgent and emergency flags queue an alert for the client's primary clinician and the on-call clinician. Idempotent: a flag or alert already stored for the same record is returned, not duplicated. Stores proposals for review only; it never contacts the client, closes a flag or changes the chart.`,
+  permission: 'risk:flag',
+  effect: 'draft',
+  input: z.object({ clientId: RecordId.describe('client id, e.g. cli_…') }),
+  output: z.object({
+    clientId: RecordId,
+    flags: z.array(
+      z.object({
+        id: RecordId,
+        kind: z.enum(['phq9_item9', 'phq9_item9_unknown', 'worsening_trend', 'message_risk']),
+        sourceId: RecordId,
+        urgency: z.enum(['emergency', 'urgent', 'routine']),
+        evidence: z.array(
+          z.object({
+            sourceType: z.enum(['assessment', 'message']),
+            sourceId: RecordId,
+            detail: z.string(),
+            start: z.number().int().optional(),
+            end: z.number().int().optional(),
+          }),
+        ),
+        recommendedAction: z.string(),
+        status: z.enum(['pending_review', 'reviewed']),
+        created: z.boolean().describe('false when the same flag was stored before'),
+      }),
+    ),
+    alerts: z.array(
+      z.object({
+        id: RecordId,
+        flagId: RecordId.nullable(),
+        recipientId: RecordId,
+        recipientKind: z.enum(['primary_clinician', 'on_call']),
+        urgency: z.enum(['emergency', 'urgent']),
+        delivery: z.enum(['pending', 'delivered', 'failed']),
+        created: z.boolean(),
+      }),
+    ),
+  }),
+  async run(input, { scope, ehr, principal, touch }) {
+    const client = await scope.requireClient(input.clientId);
+    touch(client.id);
+    const { items } = await administrations(ehr, client.id);
+    const recent = await ehr.read.inbox.recentMessages({
+      clientIds: [client.id],
+      senderKinds: ['client', 'guardian'],
+      limit: MESSAGE_WINDOW,
+      cursor: null,
+    });
+    const derived = deriveRiskFlags({
+      administrations: items,
+      messages: recent.items.map((m) => ({ id: m.id, triage: triageOf(m) })),
+    });
+    const careTeam = await ehr.read.clients.careTeam(client.id);
+    const primary = careTeam.find((a) => a.role === 'primary')?.clinicianId ?? null;
+    const onCall = (await ehr.read.users.list({ active: true }))
+      .filter((u) => u.onCall && (u.role === 'clinician' || u.role === 'supervisor'))
+      .map((u) => u.id)
+      .sort()[0];
+    const flags = [];
+    const alerts = [];
+    for (const d of derived) {
+      const { flag, created } = await ehr.drafts.riskFlags.upsert({
+        clientId: client.id,
+        ...d,
+        createdBy: principal.userId,
+      });
+      touch(flag.id, flag.sourceId);
+      flags.push({ ...flag, created });
+      if (flag.urgency === 'routine') continue;
+      const recipients: Array<[string, 'primary_clinician' | 'on_call']> = [];
+      if (primary) recipients.push([primary, 'primary_clinician']);
+      if (onCall && onCall !== primary) recipients.push([onCall, 'on_call']);
+      for (const [recipientId, recipientKind] of recipients) {
+        const raised = await ehr.drafts.alerts.raise({
+          clientId: client.id,
+          messageId: flag.kind === 'message_risk' ? flag.sourceId : null,
+          flagId: flag.id,
+          recipientId,
+          recipientKind,
+          urgency: flag.urgency,
+          reasonCodes: flag.kind === 'message_risk' ? flag.evidence.map((e) => e.detail) : [flag.kind],
+        });
+        touch(raised.alert.id);
+        alerts.push({ ...raised.alert, created: raised.created });
+      }
+    }
+    return {
+      clientId: client.id,
+      flags: flags.map(({ id, kind, sourceId, urgency, evidence, recommendedAction, status, created }) => ({
+        id,
+        kind,
+        sourceId,
+        urgency,
+        evidence,
+        recommendedAction,
+        status,
+        created,
+      })),
+      alerts: alerts.map(({ id, flagId, recipientId, recipientKind, urgency, delivery, created }) => ({
+        id,
+        flagId,
+        recipientId,
+        recipientKind,
+        urgency,
+        delivery,
+        created,
+      })),
+    };
+  },
+});
