@@ -135,7 +135,7 @@ const NOT_NAMES = new Set(
 
 export function checkPeople(c: ClaimContext): Finding[] {
   const findings: Finding[] = [];
-  const sourceWords = new Set(c.index.original.match(/\b[\p{L}'-]+\b/gu) ?? []);
+  const sourceWords = c.index.cased;
   // Capitalized words after the first word of a clause: names (sentence-initial words are capitalized anyway).
   for (const m of c.text.matchAll(/(?<=[\p{L},;] )\p{Lu}[\p{Ll}'-]+/gu)) {
     const name = m[0];

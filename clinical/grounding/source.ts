@@ -26,6 +26,8 @@ export interface SourceIndex {
   lower: string;
   /** The original-case text, for names. */
   original: string;
+  /** Every word of every source in its original case: a name in a claim must be one of these. */
+  cased: ReadonlySet<string>;
   /** Content word → sentence indexes containing it. */
   postings: ReadonlyMap<string, number[]>;
 }
@@ -67,6 +69,7 @@ export function indexSources(sources: readonly GroundingSource[]): SourceIndex {
     vocabulary: new Set(words(original)),
     lower: original.toLowerCase().replace(/[’‘]/g, "'"),
     original,
+    cased: new Set(original.match(/[\p{L}'-]+/gu) ?? []),
     postings,
   };
 }
