@@ -13,7 +13,7 @@ import {
   WEEKDAYS,
 } from './lexicon.ts';
 import type { SourceIndex, SourceSentence } from './source.ts';
-import { clockTimes, contentWords, isNegated, NEGATION_WORDS, negationCount, quantities, words } from './text.ts';
+import { clockTimes, contentWords, isNegated, NEGATION_WORDS, quantities, words } from './text.ts';
 
 export type FindingKind =
   | 'lexical'
@@ -138,7 +138,7 @@ export function checkPeople(c: ClaimContext): Finding[] {
   const sourceWords = c.index.cased;
   // Capitalized words after the first word of a clause: names (sentence-initial words are capitalized anyway).
   for (const m of c.text.matchAll(/(?<=[\p{L},;] )\p{Lu}[\p{Ll}'-]+/gu)) {
-    const name = m[0];
+    const name = m[0].replace(/['’]s$/, '');
     if (NOT_NAMES.has(name) || sourceWords.has(name)) continue;
     const lower = name.toLowerCase();
     if ([...WEEKDAYS, ...MONTHS, ...MEDICATIONS].includes(lower) || c.index.vocabulary.has(lower)) continue;
@@ -270,8 +270,12 @@ export function checkPolarity(c: ClaimContext): Finding[] {
     }
   }
   if (!best || bestScore < 0.6) return [];
-  // Near-identical wording with a different number of negations ("did not care" → "did care") flips the meaning.
-  if (negationCount(c.text) !== negationCount(best.text)) {
+  // A negation present on one side only flips the meaning; so does a different number of local negators ("not",
+  // "never", "n't") in near-identical wording ("did not care" → "did care"). A repeated "denied" does not.
+  const flipped =
+    isNegated(c.text) !== isNegated(best.text) ||
+    (bestScore >= 0.8 && localNegations(c.text) !== localNegations(best.text));
+  if (flipped) {
     return [
       {
         kind: 'negation',
@@ -281,6 +285,10 @@ export function checkPolarity(c: ClaimContext): Finding[] {
     ];
   }
   return [];
+}
+
+function localNegations(text: string): number {
+  return words(text).filter((w) => w === 'not' || w === 'never' || w.endsWith("n't") || w === 'cannot').length;
 }
 
 /** Words of a sentence with negations removed and contractions opened: "haven't had any" → "have had". */

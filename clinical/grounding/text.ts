@@ -72,8 +72,25 @@ export function stem(word: string): string {
 export function contentWords(text: string): string[] {
   return words(text)
     .filter((w) => !STOPWORDS.has(w) && !/^\d+$/.test(w) && !NEGATION_WORDS.has(w))
-    .map(stem);
+    .map((w) => stem(SYNONYMS[w] ?? w));
 }
+
+/** Note-speak and its spoken equivalents, folded together so a paraphrase still meets its source. */
+const SYNONYMS: Record<string, string> = {
+  daily: 'day',
+  nightly: 'night',
+  weekly: 'week',
+  mg: 'milligrams',
+  meds: 'medication',
+  medications: 'medication',
+  continues: 'still',
+  continued: 'still',
+  continue: 'still',
+  remains: 'still',
+  reviewed: 'review',
+  discussed: 'talk',
+  practiced: 'practice',
+};
 
 export const NEGATION_WORDS: ReadonlySet<string> = new Set([
   'no',

@@ -3,6 +3,8 @@
  * format) get one unsupported statement of a known kind injected; the checker must flag ≥ 95% of them and ≤ 5% of
  * the claims in the clean notes.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGrounding } from '../../clinical/grounding/check.ts';
 import { draftNote } from '../../clinical/notes/draft.ts';
@@ -34,6 +36,31 @@ describe('grounding checker mutation suite', () => {
       `clean notes: ${notes.length}, claims ${claims}, flagged ${flagged} (${((100 * flagged) / claims).toFixed(1)}%)`,
     );
     expect(claims).toBeGreaterThan(500);
+    expect(flagged / claims).toBeLessThanOrEqual(MAX_CLEAN_FLAG_RATE);
+  });
+
+  // Hand-written paraphrases (note-speak, not transcript sentences): the harder test of false flags. The holdout
+  // notes were written after the checker's last change and are not tuned against.
+  it.each(['paraphrased.jsonl', 'paraphrased-holdout.jsonl'])('flags at most 5%% of the claims in %s', (file) => {
+    let claims = 0;
+    let flagged = 0;
+    const notesOf = readFileSync(join(import.meta.dirname, file), 'utf8')
+      .split('\n')
+      .filter(Boolean);
+    for (const line of notesOf) {
+      const { item, note } = JSON.parse(line) as { item: string; note: string };
+      const source = ITEMS.find((i) => i.id === item);
+      if (!source) throw new Error(`${file}: no session ${item}`);
+      const report = checkGrounding({ note }, [{ id: item, type: source.kind, text: source.transcript }]);
+      claims += report.claims.length;
+      flagged += report.counts.unsupported + report.counts.contradicted;
+      for (const c of report.claims.filter((c) => c.label !== 'supported'))
+        console.log(`  ${item} ${c.label}: ${c.text}`);
+    }
+    console.log(
+      `${file}: ${notesOf.length} notes, claims ${claims}, flagged ${flagged} (${((100 * flagged) / claims).toFixed(1)}%)`,
+    );
+    expect(claims).toBeGreaterThan(40);
     expect(flagged / claims).toBeLessThanOrEqual(MAX_CLEAN_FLAG_RATE);
   });
 
