@@ -1,3 +1,4 @@
+import type { ClaimCodeApproval, DraftDocumentStore } from './coding.ts';
 import type { AlertStore, RiskFlagStore } from './flags.ts';
 import type {
   Appointment,
@@ -215,6 +216,8 @@ export interface DraftWriter {
   /** Risk flags for clinician review and escalation alerts for the notification hook (ehr/flags.ts). */
   riskFlags: RiskFlagStore;
   alerts: AlertStore;
+  /** Drafted documents such as prior-authorization packets (ehr/coding.ts). */
+  documents: DraftDocumentStore;
   intake: {
     /** Stores proposed client-record changes for a human to review and apply. */
     draftUpdate(
@@ -267,7 +270,13 @@ export interface HumanActions {
   sendReply(draftId: string, userId: string): Promise<{ draft: ReplyDraft; message: InboxMessage }>;
   /** Applies the proposed update's allowed fields to the client record. */
   applyIntakeUpdate(submissionId: string, userId: string): Promise<{ submission: IntakeSubmission; client: Client }>;
+  /**
+   * Refused with `conflict` while the claim's codes came from a suggestion and no approval covers exactly its current
+   * codes (see approveClaimCodes).
+   */
   submitClaim(claimId: string, userId: string): Promise<Claim>;
+  /** A biller or supervisor (per practice setting `claimCodeApprovers`) approves the claim's current codes. */
+  approveClaimCodes(claimId: string, userId: string, note?: string): Promise<ClaimCodeApproval>;
   recordConsent(input: NewConsent, userId: string): Promise<Consent>;
   revokeConsent(consentId: string, userId: string, reason: string): Promise<Consent>;
 }

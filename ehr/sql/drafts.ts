@@ -3,6 +3,7 @@ import { EhrError } from '../errors.ts';
 import type { DraftWriter } from '../gateway.ts';
 import { ID_PREFIX, newId } from '../ids.ts';
 import { NOTE_FORMATS } from '../types.ts';
+import { sqlDraftDocuments } from './coding.ts';
 import { sqlAlerts, sqlRiskFlags } from './flags.ts';
 import { toIntake, toNote, toReplyDraft, toTreatmentPlan } from './mappers.ts';
 import type { Database } from './schema.ts';
@@ -44,6 +45,7 @@ export function sqlDraftWriter(db: Kysely<Database>, practiceId: string): DraftW
   }
 
   return {
+    documents: sqlDraftDocuments(db, practiceId),
     riskFlags: sqlRiskFlags(db, practiceId),
     alerts: sqlAlerts(db, practiceId),
     notes: {

@@ -3,6 +3,7 @@ import { EhrError } from '../errors.ts';
 import type { HumanActions } from '../gateway.ts';
 import { ID_PREFIX, newId } from '../ids.ts';
 import { CONSENT_KINDS, type Role } from '../types.ts';
+import { approveClaimCodes, requireCodeApproval } from './coding.ts';
 import { toClient, toConsent, toIntake, toMessage, toNote, toReplyDraft } from './mappers.ts';
 import { sqlReader } from './reader.ts';
 import type { Database } from './schema.ts';
@@ -249,6 +250,7 @@ export function sqlHumanActions(db: Kysely<Database>, practiceId: string): Human
     submitClaim: (claimId, userId) =>
       guarded(async () => {
         await requireUser(db, userId, ['biller', 'practice_admin']);
+        await requireCodeApproval(db, practiceId, claimId);
         const row = await db
           .updateTable('claims')
           .set({
@@ -276,6 +278,9 @@ export function sqlHumanActions(db: Kysely<Database>, practiceId: string): Human
         if (!claim) throw new EhrError('not_found', 'claim not found');
         return claim;
       }),
+
+    approveClaimCodes: (claimId, userId, note) =>
+      guarded(() => approveClaimCodes(db, practiceId, claimId, userId, note ?? null)),
 
     recordConsent: (input, userId) =>
       guarded(async () => {

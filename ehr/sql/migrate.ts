@@ -3,6 +3,7 @@ import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migrat
 import * as initial from './migrations/0001-initial.ts';
 import * as auditCheckpoints from './migrations/0002-audit-checkpoints.ts';
 import * as triageFlags from './migrations/0004-triage-flags.ts';
+import * as codingClaims from './migrations/0005-coding-claims.ts';
 
 /**
  * The versioned migrations, in order. Listed here rather than read from a folder so that they travel with the
@@ -12,6 +13,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-audit-checkpoints': auditCheckpoints,
   '0004-triage-flags': triageFlags,
+  '0005-coding-claims': codingClaims,
 };
 
 export class MigrationError extends Error {
