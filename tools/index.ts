@@ -1,3 +1,4 @@
+import { appointmentOutreach } from './appointment-outreach.ts';
 import { assessmentTrendTool } from './assessment-trend.ts';
 import { checkGroundingTool } from './check-grounding.ts';
 import { classifyMessageTool } from './classify-message.ts';
@@ -48,4 +49,5 @@ export const allTools: readonly AnyTool[] = [
   scoreAssessmentTool,
   assessmentTrendTool,
   flagRisk,
+  appointmentOutreach,
 ];

@@ -290,3 +290,43 @@ describe('draft_reply without a body', () => {
     );
   });
 });
+
+describe('appointment_outreach', () => {
+  type Outreach = {
+    items: Array<{
+      appointmentId: string;
+      clinicianId: string;
+      startsAt: string;
+      risk: { score: number; level: string; factors: Array<{ code: string; points: number; detail: string }> };
+      draft: { kind: string; body: string; status: string };
+    }>;
+  };
+  const from = `${TEST_ANCHOR}T00:00:00Z`;
+
+  it('lists the week’s scheduled visits with every risk factor shown and a reviewable, unsent draft', async () => {
+    const result = output<Outreach>(await call(CALLERS.jamie, 'appointment_outreach', { from, limit: 25 }));
+    expect(result.items.length).toBeGreaterThan(0);
+    for (const item of result.items) {
+      expect(item.startsAt >= from).toBe(true);
+      expect(item.risk.score).toBe(
+        Math.max(
+          0,
+          item.risk.factors.reduce((s, f) => s + f.points, 0),
+        ),
+      );
+      for (const f of item.risk.factors) expect(f.detail.length).toBeGreaterThan(0);
+      expect(item.draft.status).toBe('unsent_draft');
+      expect(item.draft.kind).toBe(item.risk.level === 'high' ? 'check_in' : 'reminder');
+      expect(replyConcerns(item.draft.body)).toEqual([]);
+    }
+  });
+
+  it('keeps a clinician to their own appointments', async () => {
+    const result = output<Outreach>(await call(CALLERS.avery, 'appointment_outreach', { from, limit: 25 }));
+    for (const item of result.items) expect(item.clinicianId).toBe('usr_avery_chen');
+  });
+
+  it('refuses a window longer than two weeks', async () => {
+    expect(outcomeOf(await call(CALLERS.jamie, 'appointment_outreach', { from, days: 15 }))).toBe('invalid_input');
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_ANCHOR } from '../test/constants.ts';
 import {
   annotations,
   CALLERS,
@@ -88,14 +89,18 @@ const EXPECTED: Record<Caller, Record<Target, Row>> = {
   casey: { own: F, otherClinician: F, otherPractice: F, part2None: F },
 };
 
-// Tools that name no record: who may call them at all.
-const UNTARGETED: Record<Caller, [classifyText: Outcome, triageInbox: Outcome, scoreItems: Outcome]> = {
-  avery: ['allow', 'allow', 'allow'],
-  alex: ['allow', 'allow', 'allow'],
-  morgan: ['allow', 'allow', 'allow'],
-  jamie: ['allow', 'allow', 'forbidden'],
-  riley: ['forbidden', 'forbidden', 'forbidden'],
-  casey: ['forbidden', 'forbidden', 'forbidden'],
+// Tools that name no record: who may call them at all. Outreach drafts reminders, so it follows the reply-drafting
+// grant: never the biller or the administrator.
+const UNTARGETED: Record<
+  Caller,
+  [classifyText: Outcome, triageInbox: Outcome, scoreItems: Outcome, outreach: Outcome]
+> = {
+  avery: ['allow', 'allow', 'allow', 'allow'],
+  alex: ['allow', 'allow', 'allow', 'allow'],
+  morgan: ['allow', 'allow', 'allow', 'allow'],
+  jamie: ['allow', 'allow', 'forbidden', 'allow'],
+  riley: ['forbidden', 'forbidden', 'forbidden', 'forbidden'],
+  casey: ['forbidden', 'forbidden', 'forbidden', 'forbidden'],
 };
 
 describe('triage and assessment tools × roles × records', () => {
@@ -121,6 +126,7 @@ describe('triage and assessment tools × roles × records', () => {
       outcomeOf(await call(who, 'classify_message', { text: 'Can I move my appointment to Friday?' })),
       outcomeOf(await call(who, 'triage_inbox', { limit: 5 })),
       outcomeOf(await call(who, 'score_assessment', { instrument: 'GAD-7', items: [1, 1, 1, 1, 1, 1, 1] })),
+      outcomeOf(await call(who, 'appointment_outreach', { from: `${TEST_ANCHOR}T00:00:00Z`, limit: 3 })),
     ];
     expect(got).toEqual(expected);
   });
