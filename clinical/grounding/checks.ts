@@ -56,6 +56,8 @@ export function checkNumbers(c: ClaimContext): Finding[] {
   const findings: Finding[] = [];
   for (const n of new Set(claimed)) {
     if (inWindow.has(n)) continue;
+    // A short claim ("Thursday at 4 works.") may have drawn its evidence elsewhere; its own sentence still counts.
+    if (statedElsewhere(c, (s) => quantities(s.text).includes(n))) continue;
     findings.push({
       kind: 'number',
       label: inWindow.size > 0 ? 'contradicted' : 'unsupported',
@@ -94,12 +96,12 @@ export function checkDiagnoses(c: ClaimContext): Finding[] {
   return findings;
 }
 
-/** A source sentence that names this day and shares most of the claim's other words: the claim's own source. */
-function sameDayElsewhere(c: ClaimContext, day: string): boolean {
-  const others = contentWords(c.text).filter((w) => !phrasesIn(w, [...WEEKDAYS, ...MONTHS]).length);
-  if (others.length === 0) return false;
+/** A source sentence that has this and shares most of the claim's words: the claim's own source sentence. */
+function statedElsewhere(c: ClaimContext, has: (s: SourceSentence) => boolean): boolean {
+  const mine = contentWords(c.text);
+  if (mine.length === 0) return false;
   return c.index.sentences.some(
-    (s) => hasPhrase(s.lower, day) && others.filter((w) => s.content.has(w)).length >= Math.ceil(others.length / 2),
+    (s) => has(s) && mine.filter((w) => s.content.has(w)).length >= Math.ceil(mine.length / 2),
   );
 }
 
@@ -109,7 +111,7 @@ export function checkDates(c: ClaimContext): Finding[] {
     // "may" is a month and a verb; only a capitalized May followed by a day number is a date.
     if (day === 'may' && !/\bMay \d/.test(c.text)) continue;
     if (hasPhrase(c.window, day)) continue;
-    if (sameDayElsewhere(c, day)) continue;
+    if (statedElsewhere(c, (s) => hasPhrase(s.lower, day))) continue;
     const peers = WEEKDAYS.includes(day) ? WEEKDAYS : MONTHS.includes(day) ? MONTHS : RELATIVE_TIME;
     const other = phrasesIn(c.window, peers).length > 0;
     findings.push({
@@ -137,7 +139,7 @@ export function checkPeople(c: ClaimContext): Finding[] {
   const findings: Finding[] = [];
   const sourceWords = c.index.cased;
   // Capitalized words after the first word of a clause: names (sentence-initial words are capitalized anyway).
-  for (const m of c.text.matchAll(/(?<=[\p{L},;] )\p{Lu}[\p{Ll}'-]+/gu)) {
+  for (const m of c.text.matchAll(/(?<=[\p{L},;] )\p{Lu}[\p{Ll}'’-]+(?![\p{L}\p{N}])/gu)) {
     const name = m[0].replace(/['’]s$/, '');
     if (NOT_NAMES.has(name) || sourceWords.has(name)) continue;
     const lower = name.toLowerCase();

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { checkGrounding } from '../../clinical/grounding/check.ts';
 import { draftNote } from '../../clinical/notes/draft.ts';
 import { DRAFT_FORMATS } from '../../clinical/notes/formats.ts';
+import { buildDemoData } from '../../ehr/sql/seed/build.ts';
 import { ITEMS } from './dataset.ts';
 import { MUTATION_KINDS, type MutationKind, mutate } from './mutations.ts';
 
@@ -35,6 +36,23 @@ describe('grounding checker mutation suite', () => {
     console.log(
       `clean notes: ${notes.length}, claims ${claims}, flagged ${flagged} (${((100 * flagged) / claims).toFixed(1)}%)`,
     );
+    expect(claims).toBeGreaterThan(500);
+    expect(flagged / claims).toBeLessThanOrEqual(MAX_CLEAN_FLAG_RATE);
+  });
+
+  it('flags at most 5% of the claims in drafts of the demo seed’s transcripts (other authors, other shapes)', () => {
+    const { rows } = buildDemoData({ seed: 20261122, anchor: '2026-11-22' });
+    let claims = 0;
+    let flagged = 0;
+    for (const t of rows.transcripts) {
+      for (const format of DRAFT_FORMATS) {
+        const sections = draftNote({ format, source: { id: t.id, kind: 'transcript', text: t.text } }).sections;
+        const report = checkGrounding(sections, [{ id: t.id, type: 'transcript', text: t.text }]);
+        claims += report.claims.length;
+        flagged += report.counts.unsupported + report.counts.contradicted;
+      }
+    }
+    console.log(`seed transcripts: ${rows.transcripts.length} × 4 formats, claims ${claims}, flagged ${flagged}`);
     expect(claims).toBeGreaterThan(500);
     expect(flagged / claims).toBeLessThanOrEqual(MAX_CLEAN_FLAG_RATE);
   });
