@@ -15,6 +15,7 @@ const EXPECTED: Record<string, string[]> = {
     'message:draft_reply',
     'risk:flag',
     'coding:suggest',
+    'prior_auth:draft',
   ],
   supervisor: [
     'client:read',
@@ -27,6 +28,7 @@ const EXPECTED: Record<string, string[]> = {
     'message:draft_reply',
     'risk:flag',
     'coding:suggest',
+    'prior_auth:draft',
   ],
   front_desk: ['client:read', 'appointment:read', 'message:read', 'message:draft_reply'],
   biller: ['client:read', 'appointment:read', 'note:read_billing_facts', 'claim:read', 'coding:suggest'],

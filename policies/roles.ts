@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'risk:flag',
   'claim:read',
   'coding:suggest',
+  'prior_auth:draft',
   'user:read',
   'audit:read',
 ] as const;
@@ -43,6 +44,7 @@ export const ROLE_GRANTS = {
     'message:draft_reply': 'caseload',
     'risk:flag': 'caseload',
     'coding:suggest': 'caseload',
+    'prior_auth:draft': 'caseload',
   },
   supervisor: {
     'client:read': 'supervision',
@@ -55,6 +57,7 @@ export const ROLE_GRANTS = {
     'message:draft_reply': 'caseload',
     'risk:flag': 'caseload',
     'coding:suggest': 'supervision',
+    'prior_auth:draft': 'caseload',
   },
   front_desk: {
     'client:read': 'practice',

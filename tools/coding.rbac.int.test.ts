@@ -4,6 +4,7 @@ import {
   type Caller,
   current,
   first,
+  hasConsent,
   isPart2,
   otherClinicianClient,
   otherPracticeClient,
@@ -46,45 +47,58 @@ const CLAIMS = {
   otherClinician: claimOf(otherClinicianClients, 'claim of an emery client'),
   otherPractice: claimOf(otherPracticeClients, 'claim in the other practice'),
 };
+const CLIENTS = {
+  own: first(
+    averyClients.filter((id) => hasConsent(id, 'ai_documentation')),
+    'avery client with an AI-documentation consent',
+  ),
+  otherClinician: otherClinicianClient,
+  otherPractice: otherPracticeClient,
+};
 type Target = keyof typeof NOTES;
-type Row = [suggestCodes: string, scrubClaim: string];
+type Row = [suggestCodes: string, scrubClaim: string, preparePriorAuth: string];
 
 // Written by hand from the product rules: coding advice is for the clinician (caseload), the supervisor
-// (supervisees' caseloads too) and the biller (practice-wide); claims are the biller's. Front desk and the practice
-// administrator never see clinical detail. Another practice's records do not exist for anyone here.
-const F: Row = ['forbidden', 'forbidden'];
+// (supervisees' caseloads too) and the biller (practice-wide); claims are the biller's; a prior-authorization packet
+// carries assessment scores, plan goals and note excerpts, so only the treating clinician drafts it (a supervisor
+// only for their own caseload, as with every draft). Front desk and the practice administrator never see clinical
+// detail. Another practice's records do not exist for anyone here.
+const F: Row = ['forbidden', 'forbidden', 'forbidden'];
 const EXPECTED: Record<Caller, Record<Target, Row>> = {
   avery: {
-    own: ['allow', 'forbidden'],
-    otherClinician: ['out_of_scope', 'forbidden'],
-    otherPractice: ['not_found', 'forbidden'],
+    own: ['allow', 'forbidden', 'allow'],
+    otherClinician: ['out_of_scope', 'forbidden', 'out_of_scope'],
+    otherPractice: ['not_found', 'forbidden', 'not_found'],
   },
   alex: {
-    own: ['out_of_scope', 'forbidden'],
-    otherClinician: ['out_of_scope', 'forbidden'],
-    otherPractice: ['not_found', 'forbidden'],
+    own: ['out_of_scope', 'forbidden', 'out_of_scope'],
+    otherClinician: ['out_of_scope', 'forbidden', 'out_of_scope'],
+    otherPractice: ['not_found', 'forbidden', 'not_found'],
   },
   morgan: {
-    own: ['allow', 'forbidden'],
-    otherClinician: ['out_of_scope', 'forbidden'],
-    otherPractice: ['not_found', 'forbidden'],
+    own: ['allow', 'forbidden', 'out_of_scope'],
+    otherClinician: ['out_of_scope', 'forbidden', 'out_of_scope'],
+    otherPractice: ['not_found', 'forbidden', 'not_found'],
   },
   jamie: { own: F, otherClinician: F, otherPractice: F },
   riley: {
-    own: ['allow', 'allow'],
-    otherClinician: ['allow', 'allow'],
-    otherPractice: ['not_found', 'not_found'],
+    own: ['allow', 'allow', 'forbidden'],
+    otherClinician: ['allow', 'allow', 'forbidden'],
+    otherPractice: ['not_found', 'not_found', 'forbidden'],
   },
   casey: { own: F, otherClinician: F, otherPractice: F },
 };
+const PRIOR_AUTH = { requestedServices: ['90837'], requestedSessions: 12, from: '2026-12-01', through: '2027-02-28' };
 
 describe('coding tools: role × record matrix', () => {
   for (const [caller, targets] of Object.entries(EXPECTED) as [Caller, Record<Target, Row>][]) {
-    for (const [target, [suggest, scrub]] of Object.entries(targets) as [Target, Row][]) {
-      it(`${caller} on the ${target} note → suggest_codes ${suggest}; on the ${target} claim → scrub_claim ${scrub}`, async () => {
+    for (const [target, [suggest, scrub, priorAuth]] of Object.entries(targets) as [Target, Row][]) {
+      it(`${caller} on ${target} records → suggest_codes ${suggest}, scrub_claim ${scrub}, prepare_prior_auth ${priorAuth}`, async () => {
         const who = CALLERS[caller];
         expect(outcomeOf(await harness.call(who, 'suggest_codes', { noteId: NOTES[target] }))).toBe(suggest);
         expect(outcomeOf(await harness.call(who, 'scrub_claim', { claimId: CLAIMS[target] }))).toBe(scrub);
+        const packet = { clientId: CLIENTS[target], ...PRIOR_AUTH };
+        expect(outcomeOf(await harness.call(who, 'prepare_prior_auth', packet))).toBe(priorAuth);
       });
     }
   }
@@ -92,11 +106,11 @@ describe('coding tools: role × record matrix', () => {
 
 describe('who is shown the coding tools', () => {
   it.each([
-    ['clinician', ['suggest_codes'], ['scrub_claim']],
-    ['supervisor', ['suggest_codes'], ['scrub_claim']],
-    ['biller', ['suggest_codes', 'scrub_claim'], []],
-    ['front_desk', [], ['suggest_codes', 'scrub_claim']],
-    ['practice_admin', [], ['suggest_codes', 'scrub_claim']],
+    ['clinician', ['suggest_codes', 'prepare_prior_auth'], ['scrub_claim']],
+    ['supervisor', ['suggest_codes', 'prepare_prior_auth'], ['scrub_claim']],
+    ['biller', ['suggest_codes', 'scrub_claim'], ['prepare_prior_auth']],
+    ['front_desk', [], ['suggest_codes', 'scrub_claim', 'prepare_prior_auth']],
+    ['practice_admin', [], ['suggest_codes', 'scrub_claim', 'prepare_prior_auth']],
   ] as const)('%s', (role, shown, hidden) => {
     const listed = harness.pipeline.listTools({ ...CALLERS.avery, role }).map((t) => t.name);
     for (const name of shown) expect(listed, `${role} is shown ${name}`).toContain(name);

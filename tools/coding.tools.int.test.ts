@@ -4,7 +4,10 @@ import type { ClaimErrorKind } from '../ehr/sql/seed/model.ts';
 import {
   annotations,
   CALLERS,
+  current,
   first,
+  hasConsent,
+  isPart2,
   otherPracticeClient,
   principal,
   rows,
@@ -165,5 +168,73 @@ describe('suggest_codes', () => {
     expect(out.source.appointmentId).toBe(note.appointmentId);
     expect(out.cpt.length).toBeGreaterThan(0);
     expect(out.cpt[0]?.placeOfService).toBe(appt?.placeOfService);
+  });
+});
+
+describe('prepare_prior_auth', () => {
+  const client = first(
+    current('usr_avery_chen').filter(
+      (id) =>
+        !isPart2(id) &&
+        hasConsent(id, 'ai_documentation') &&
+        rows.assessments.some((a) => a.clientId === id) &&
+        rows.treatmentPlans.some((p) => p.clientId === id && p.status === 'active'),
+    ),
+    'avery client with assessments, an active plan and an AI-documentation consent',
+  );
+  const request = {
+    clientId: client,
+    requestedServices: ['90837'],
+    requestedSessions: 12,
+    from: '2026-12-01',
+    through: '2027-02-28',
+  };
+
+  it('saves a draft packet whose every necessity sentence cites records, and lists what it could not support', async () => {
+    const result = await harness.call(CALLERS.avery, 'prepare_prior_auth', request);
+    if (!result.ok) throw new Error(result.error.message);
+    const out = result.output as {
+      id: string;
+      status: string;
+      diagnoses: Array<{ code: string; supported: boolean }>;
+      sessionsToDate: number;
+      medicalNecessity: Array<{ text: string; citations: string[] }>;
+      gaps: string[];
+    };
+    expect(out.status).toBe('draft');
+    expect(out.sessionsToDate).toBe(
+      rows.appointments.filter((a) => a.clientId === client && a.status === 'completed').length,
+    );
+    expect(out.medicalNecessity.length).toBeGreaterThan(0);
+    for (const sentence of out.medicalNecessity) expect(sentence.citations.length, sentence.text).toBeGreaterThan(0);
+    for (const dx of out.diagnoses.filter((d) => !d.supported)) expect(out.gaps.join()).toContain(dx.code);
+    const stored = await harness.database.db
+      .selectFrom('draftDocuments' as never)
+      .selectAll()
+      .where('id' as never, '=', out.id as never)
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ status: 'draft', kind: 'prior_auth_packet', aiGenerated: true });
+    const body = (stored as { body: { citations: Array<{ recordId: string }> } }).body;
+    expect(body.citations.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['a period that runs backwards', { ...request, from: '2027-02-28', through: '2026-12-01' }, 'invalid_input'],
+    ['0 sessions', { ...request, requestedSessions: 0 }, 'invalid_input'],
+    ['10,000 sessions', { ...request, requestedSessions: 10_000 }, 'invalid_input'],
+    ['a malformed CPT code', { ...request, requestedServices: ['psychotherapy'] }, 'invalid_input'],
+    ['an unknown client', { ...request, clientId: 'cli_doesnotexist' }, 'not_found'],
+  ])('refuses %s and saves nothing', async (_what, args, code) => {
+    const before = await harness.database.db
+      .selectFrom('draftDocuments' as never)
+      .select('id' as never)
+      .execute();
+    const result = await harness.call(CALLERS.avery, 'prepare_prior_auth', args);
+    expect(result.ok ? 'allow' : result.error.code).toBe(code);
+    const after = await harness.database.db
+      .selectFrom('draftDocuments' as never)
+      .select('id' as never)
+      .execute();
+    expect(after).toHaveLength(before.length);
   });
 });

@@ -17,6 +17,7 @@ import { listClaims } from './list-claims.ts';
 import { listMessages } from './list-messages.ts';
 import { listNotes } from './list-notes.ts';
 import { listUsers } from './list-users.ts';
+import { preparePriorAuth } from './prepare-prior-auth.ts';
 import { queryAudit } from './query-audit.ts';
 import { scoreAssessmentTool } from './score-assessment.ts';
 import { scrubClaim } from './scrub-claim.ts';
@@ -38,6 +39,7 @@ export const allTools: readonly AnyTool[] = [
   listClaims,
   suggestCodes,
   scrubClaim,
+  preparePriorAuth,
   createDraftNote,
   draftNoteTool,
   checkGroundingTool,
