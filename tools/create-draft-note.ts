@@ -1,7 +1,9 @@
 import * as z from 'zod';
+import { checkGrounding, type GroundingReport } from '../clinical/grounding/check.ts';
 import { NOTE_FORMAT_SECTIONS, sectionKeys } from '../clinical/note-formats.ts';
 import { ToolError } from '../policies/errors.ts';
 import { defineTool } from './define.ts';
+import { GroundingSummary, groundingSummary, reviewFlags } from './grounding-view.ts';
 import { EvidenceSpan, RecordId } from './schemas.ts';
 
 const FORMATS = ['SOAP', 'DAP', 'BIRP', 'GIRP'] as const;
@@ -11,7 +13,7 @@ const formatsInWords = FORMATS.map((f) => `${f}: ${sectionKeys(f).join(', ')}`).
 export const createDraftNote = defineTool({
   name: 'create_draft_note',
   title: 'Create draft progress note',
-  description: `Saves a progress note you wrote as a DRAFT for a client of your caseload, marked AI-generated with its provenance and evidence. It only creates a draft that a clinician must review and sign in the EHR; it never signs, locks or finalizes a note, and refuses when the client has not consented to AI-assisted documentation. Sections must be exactly the format's (${formatsInWords}), each at most ${MAX_SECTION_CHARS.toLocaleString('en-US')} characters.`,
+  description: `Saves a progress note you wrote as a DRAFT for a client of your caseload, marked AI-generated with its provenance and evidence. With a transcriptId, every statement is checked against that transcript and the draft is saved flagged when one is unsupported. It only creates a draft that a clinician must review and sign in the EHR; it never signs, locks or finalizes a note, and refuses when the client has not consented to AI-assisted documentation. Sections must be exactly the format's (${formatsInWords}), each at most ${MAX_SECTION_CHARS.toLocaleString('en-US')} characters.`,
   permission: 'note:draft',
   effect: 'draft',
   input: z.object({
@@ -30,8 +32,13 @@ export const createDraftNote = defineTool({
     format: z.enum(FORMATS),
     status: z.literal('draft'),
     version: z.number().int(),
+    flagged: z
+      .boolean()
+      .optional()
+      .describe('with a transcriptId: true when some statement is unsupported or contradicted by it'),
+    grounding: GroundingSummary.optional(),
   }),
-  async run(input, { scope, ehr, principal, touch }) {
+  async run(input, { scope, ehr, principal, fence, touch }) {
     const client = await scope.requireClient(input.clientId);
     touch(client.id);
     const expected = sectionKeys(input.format);
@@ -63,6 +70,17 @@ export const createDraftNote = defineTool({
     const sections = Object.fromEntries(
       NOTE_FORMAT_SECTIONS[input.format].map(({ key }) => [key, input.sections[key] ?? '']),
     );
+    // With its transcript named, a caller-written draft gets the same grounding check as draft_note's, and is
+    // saved flagged when a claim is unsupported.
+    let report: GroundingReport | null = null;
+    if (input.transcriptId) {
+      const transcript = await ehr.read.transcripts.get(input.transcriptId);
+      if (!transcript) throw new ToolError('not_found', 'No transcript with that id.');
+      if (transcript.clientId !== client.id) {
+        throw new ToolError('invalid_input', 'That transcript is not this client’s.');
+      }
+      report = checkGrounding(sections, [{ id: transcript.id, type: transcript.kind, text: transcript.text }]);
+    }
     const note = await ehr.drafts.notes.createDraft({
       clientId: client.id,
       authorId: principal.userId,
@@ -80,6 +98,8 @@ export const createDraftNote = defineTool({
         tool: 'create_draft_note',
         surface: principal.surface,
         clientApp: principal.clientApp,
+        grounding: report,
+        review: report ? reviewFlags(report) : { flagged: false, acknowledged: false, flags: [], grounded: false },
       },
     });
     touch(
@@ -88,6 +108,13 @@ export const createDraftNote = defineTool({
       ...(input.transcriptId ? [input.transcriptId] : []),
     );
     if (note.status !== 'draft') throw new Error(`the draft writer returned a ${note.status} note`);
-    return { id: note.id, clientId: note.clientId, format: input.format, status: note.status, version: note.version };
+    return {
+      id: note.id,
+      clientId: note.clientId,
+      format: input.format,
+      status: note.status,
+      version: note.version,
+      ...(report ? { flagged: report.flagged, grounding: groundingSummary(report, fence) } : {}),
+    };
   },
 });

@@ -265,3 +265,47 @@ describe('check_grounding', () => {
     expect(outcomeOf(await call(CALLERS.avery, 'check_grounding', { draft: ' ', source: 'x' }))).toBe('invalid_input');
   });
 });
+
+describe('create_draft_note with a transcript', () => {
+  it('checks a caller-written draft against the transcript and saves it flagged when a claim is unsupported', async () => {
+    const { transcript } = OWNERS.own;
+    const result = await call(CALLERS.avery, 'create_draft_note', {
+      clientId: transcript.clientId,
+      transcriptId: transcript.id,
+      format: 'DAP',
+      sections: { data: 'Client started taking bupropion 300 mg.', assessment: 'Improving.', plan: 'Continue.' },
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    const out = result.output as {
+      id: string;
+      flagged: boolean;
+      grounding: { flags: Array<{ reasons: Array<{ kind: string }> }> };
+    };
+    expect(out.flagged).toBe(true);
+    expect(out.grounding.flags.flatMap((f) => f.reasons.map((r) => r.kind))).toContain('medication');
+    const note = await harness.database.db
+      .selectFrom('notes')
+      .selectAll()
+      .where('id', '=', out.id)
+      .executeTakeFirstOrThrow();
+    expect(note.status).toBe('draft');
+    expect((note.provenance as { review: { flagged: boolean } }).review.flagged).toBe(true);
+  });
+
+  it('refuses another client’s or another practice’s transcript, saving nothing', async () => {
+    const before = await noteCount();
+    const args = (transcriptId: string) => ({
+      clientId: OWNERS.own.transcript.clientId,
+      transcriptId,
+      format: 'DAP',
+      sections: { data: 'x', assessment: 'y', plan: 'z' },
+    });
+    expect(outcomeOf(await call(CALLERS.avery, 'create_draft_note', args(OWNERS.otherClinician.transcript.id)))).toBe(
+      'out_of_scope',
+    );
+    expect(outcomeOf(await call(CALLERS.avery, 'create_draft_note', args(OWNERS.otherPractice.transcript.id)))).toBe(
+      'not_found',
+    );
+    expect(await noteCount()).toBe(before);
+  });
+});
