@@ -7,6 +7,7 @@ import { todayIn } from '../ehr/sql/seed/calendar.ts';
 import { DEMO_PRACTICES } from '../ehr/sql/seed/content/people.ts';
 import { clearAll, hasData, loadRows } from '../ehr/sql/seed/load.ts';
 import { AuditUsageError, auditCommand } from './audit-cli.ts';
+import { codesCommand } from './codes-cli.ts';
 import { DevTokenError, mintDevToken } from './auth/token-cli.ts';
 import { type Config, ConfigError, describeDatabase, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
@@ -25,6 +26,8 @@ Usage:
   charta audit verify                  check the audit trail's hash chain and signed checkpoints (exit 2: broken)
   charta audit export [--since YYYY-MM-DD]
                                        print audit events as JSON lines, oldest first
+  charta codes import <icd10cm_order_YYYY.txt> [--fiscal-year YYYY] [--out DIR] [--force]
+                                       load a newer ICD-10-CM year from the CMS order file (see server/codes-cli.ts)
   charta help
 
 Configuration comes from the environment; see .env.example.`;
@@ -180,6 +183,8 @@ export async function main(argv: string[]): Promise<number> {
         return await serveMcpOverStdio(config, userArg(rest));
       case 'token':
         return await token(config, userArg(rest));
+      case 'codes':
+        return await codesCommand(rest);
       case 'audit':
         return await auditCommand(rest, () => openConfigured(config), config.auditCheckpointKey);
       default:
