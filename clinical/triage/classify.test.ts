@@ -58,6 +58,19 @@ describe('classifyMessage', () => {
     }
   });
 
+  it('catches unlisted wordings through the concept net as possible risk, urgent, with the word quoted', () => {
+    const result = classifyMessage('Pienso mucho en la muerte, no sé.');
+    expect(result.urgency).toBe('urgent');
+    expect(result.reasons[0]).toMatchObject({ code: 'possible_risk', text: 'muerte' });
+    expect(classifyMessage('life is not worth living').escalate).toBe(true);
+  });
+
+  it('keeps grief about someone else and figurative deaths out of the concept net', () => {
+    for (const body of ['It is a year since my dad died and I miss him.', 'My phone died so I missed your call.']) {
+      expect(classifyMessage(body).escalate, body).toBe(false);
+    }
+  });
+
   it('gives several categories to a message with several intents, in a fixed order', () => {
     const result = classifyMessage('Can I get a refill of my sertraline? Also I need to reschedule Thursday.');
     expect(result.categories).toEqual(['medication_refill', 'scheduling']);

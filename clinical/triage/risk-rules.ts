@@ -18,7 +18,9 @@ export type RiskKind =
   | 'abuse_elder'
   | 'abuse_partner'
   | 'overdose_medical'
-  | 'intoxication';
+  | 'intoxication'
+  /** Found by the concept net (concepts.ts), not a phrase rule: a clinician looks today. */
+  | 'possible_risk';
 
 export interface RiskRule {
   kind: RiskKind;
@@ -84,6 +86,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(dont|no_longer|cant) see (the|a|any) (point|reason) (of|in|to|anymore)',
       'no (point|reason) (in|to|of) (living|going_on|being_here|any_of_this|anything|life)',
       'point (of|in) (living|going_on|life|being_alive)',
+      '(dont|do_not|no_longer) want to (be_alive|live|exist|be_here|wake_up)',
+      'no quiero (vivir|estar_vivo|estar_viva|existir|estar_aqui)',
       'ya no quiero vivir',
       'no reason to (live|keep_going|go_on)',
       '(im|i_am|feel_like) a burden',

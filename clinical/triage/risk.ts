@@ -1,3 +1,4 @@
+import { CONCEPTS, NOT_RISK, SELF_EVIDENT, SELF_OR_FAMILY } from './concepts.ts';
 import { anyOf } from './phrase.ts';
 import { RISK_RULES, type RiskKind } from './risk-rules.ts';
 import { findAll, type Prepared } from './text.ts';
@@ -33,7 +34,8 @@ const NEGATORS = new Set([
   'ni',
 ]);
 // "can't stop thinking about…" and "no puedo dejar de…" affirm what follows; the negator binds to "stop".
-const NEGATION_BREAKERS = new Set(['stop', 'stopping', 'help', 'quit', 'dejar', 'deja', 'sure', 'know']);
+// "isn't worth living" affirms too: the negation belongs to "worth".
+const NEGATION_BREAKERS = new Set(['stop', 'stopping', 'help', 'quit', 'dejar', 'deja', 'sure', 'know', 'worth']);
 const NEGATION_WINDOW = 5;
 
 const PAST = anyOf(
@@ -110,7 +112,35 @@ export function screenRisk(p: Prepared): RiskFinding[] {
       });
     }
   }
+  if (!findings.some((f) => f.discounted === null)) findings.push(...conceptNet(p));
   return findings.sort((a, b) => a.start - b.start);
+}
+
+const TOPIC_WORD =
+  /^(prevention|awareness|project|report|documentary|show|movie|book|memoir|season|episode|character|classmate|group|friend|prevencion|proyecto|escuela|pelicula|serie|libro|amiga|amigo)$/;
+
+/** The recall net: a risk concept in a first-person or family clause, not inside an idiom, topic or negation. */
+function conceptNet(p: Prepared): RiskFinding[] {
+  const idioms = findAll(p, NOT_RISK);
+  const found: RiskFinding[] = [];
+  for (const hit of findAll(p, CONCEPTS)) {
+    if (idioms.some((i) => i.first <= hit.last && hit.first <= i.last)) continue;
+    // Topics (a documentary, a classmate, a school project) discount the whole sentence, not just their words.
+    const sentence = p.tokens[hit.first]?.sentence;
+    if (idioms.some((i) => p.tokens[i.first]?.sentence === sentence && TOPIC_WORD.test(p.tokens[i.first]?.norm ?? '')))
+      continue;
+    const clause = p.tokens.filter((t) => t.clause === p.tokens[hit.first]?.clause);
+    const selfEvident = SELF_EVIDENT.test(
+      ` ${p.tokens
+        .slice(hit.first, hit.last + 1)
+        .map((t) => t.norm)
+        .join(' ')} `,
+    );
+    if (!selfEvident && !SELF_OR_FAMILY.test(` ${clause.map((t) => t.norm).join(' ')} `)) continue;
+    const discounted = negated(p, hit.first) ? 'negated' : historical(p, hit.first) ? 'historical' : null;
+    found.push({ kind: 'possible_risk', level: 'urgent', text: hit.quote, start: hit.start, end: hit.end, discounted });
+  }
+  return found;
 }
 
 const SUICIDAL: ReadonlySet<RiskKind> = new Set(['suicide_direct', 'suicide_ideation', 'suicide_passive']);
@@ -122,7 +152,7 @@ const SUICIDAL: ReadonlySet<RiskKind> = new Set(['suicide_direct', 'suicide_idea
 export function riskUrgency(findings: readonly RiskFinding[]): Urgency {
   const active = findings.filter((f) => f.discounted === null);
   if (active.length === 0) return 'routine';
-  const kinds = new Set(active.map((f) => f.kind));
+  const kinds = new Set(active.map((f) => f.kind).filter((k) => k !== 'possible_risk'));
   const anySuicidal = [...kinds].some((k) => SUICIDAL.has(k));
   if (active.some((f) => f.level === 'emergency')) return 'emergency';
   if (anySuicidal && kinds.has('method_means')) return 'emergency';

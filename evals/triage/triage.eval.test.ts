@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { type Category, classifyMessage, type Urgency } from '../../clinical/triage/classify.ts';
 
 /**
- * The triage eval: labeled sets written apart from the demo inbox the rules were developed against (see README.md
- * here for how they were written and the figures of their first, blind runs). Thresholds from issue 7: every message that must be escalated is (recall 1.0), at most 10% of the
- * routine messages are escalated, and categories are right (the exact set) for at least 90% of messages.
+ * The triage eval: labeled sets written apart from the demo inbox the rules were developed against. README.md here
+ * tells how each set was written and used. The development sets (the rules were widened after their first runs)
+ * carry issue 7's thresholds: every message that must be escalated is (recall 1.0), at most 10% of the routine
+ * messages are escalated, and categories are right (the exact set) for at least 90% of messages. `final.jsonl` was
+ * never tuned against: its figures are printed as the honest estimate of how the rules do on unseen wording.
  */
 interface Labeled {
   id: string;
@@ -23,51 +25,75 @@ const load = (file: string): Labeled[] =>
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Labeled);
 
-// Both files count; the holdout was written after the first tuning round (see README.md for the blind figures).
-const cases: Labeled[] = [...load('./messages.jsonl'), ...load('./holdout.jsonl')];
-
 const sameSet = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+  a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
 
-const results = cases.map((c) => ({ c, got: classifyMessage(c.text) }));
-const mustEscalate = results.filter((r) => r.c.mustEscalate);
-const routine = results.filter((r) => r.c.urgency === 'routine');
-const recall = mustEscalate.filter((r) => r.got.escalate).length / mustEscalate.length;
-const falseEscalation = routine.filter((r) => r.got.escalate).length / routine.length;
-const categoryAccuracy = results.filter((r) => sameSet(r.got.categories, r.c.categories)).length / results.length;
-const urgencyAccuracy = results.filter((r) => r.got.urgency === r.c.urgency).length / results.length;
+function measure(cases: Labeled[]) {
+  const results = cases.map((c) => ({ c, got: classifyMessage(c.text) }));
+  const mustEscalate = results.filter((r) => r.c.mustEscalate);
+  const routine = results.filter((r) => r.c.urgency === 'routine');
+  return {
+    n: cases.length,
+    mustEscalate: mustEscalate.length,
+    routine: routine.length,
+    recall: mustEscalate.filter((r) => r.got.escalate).length / mustEscalate.length,
+    falseEscalation: routine.filter((r) => r.got.escalate).length / routine.length,
+    categoryAccuracy: results.filter((r) => sameSet(r.got.categories, r.c.categories)).length / results.length,
+    urgencyAccuracy: results.filter((r) => r.got.urgency === r.c.urgency).length / results.length,
+    missed: mustEscalate.filter((r) => !r.got.escalate).map((r) => `${r.c.id}: ${r.c.text}`),
+    over: routine.filter((r) => r.got.escalate).map((r) => `${r.c.id}: ${r.got.reasons[0]?.text}`),
+    wrong: results
+      .filter((r) => !sameSet(r.got.categories, r.c.categories))
+      .map((r) => `${r.c.id}: want ${r.c.categories.join('+')}, got ${r.got.categories.join('+')}`),
+  };
+}
 
-describe('triage eval (evals/triage/messages.jsonl)', () => {
+function report(title: string, m: ReturnType<typeof measure>): string {
+  return [
+    `${title}: ${m.n} messages (${m.mustEscalate} must-escalate, ${m.routine} routine)`,
+    `  must-escalate recall ${m.recall.toFixed(3)} (threshold 1.0)`,
+    `  false escalation     ${m.falseEscalation.toFixed(3)} (threshold ≤ 0.10)`,
+    `  category accuracy    ${m.categoryAccuracy.toFixed(3)} (exact set; threshold ≥ 0.90)`,
+    `  urgency accuracy     ${m.urgencyAccuracy.toFixed(3)} (reported, no threshold)`,
+    ...m.missed.map((x) => `  MISSED ${x}`),
+    ...m.over.map((x) => `  OVER   ${x}`),
+    ...m.wrong.map((x) => `  CATEGORY ${x}`),
+  ].join('\n');
+}
+
+const development = [
+  ...load('./messages.jsonl'),
+  ...load('./holdout.jsonl'),
+  ...load('./blind.jsonl'),
+  ...load('./fresh.jsonl'),
+];
+const untouched = load('./final.jsonl');
+
+describe('triage eval (evals/triage)', () => {
   it('has the composition the issue asks for', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(150);
-    expect(cases.filter((c) => c.kind === 'risk').length).toBeGreaterThanOrEqual(40);
-    expect(cases.filter((c) => c.kind === 'hard_negative').length).toBeGreaterThanOrEqual(30);
-    expect(cases.filter((c) => c.language === 'es').length).toBeGreaterThanOrEqual(15);
-    expect(cases.filter((c) => c.categories.length > 1).length).toBeGreaterThanOrEqual(10);
-    expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
+    const main = load('./messages.jsonl');
+    expect(main.length).toBeGreaterThanOrEqual(150);
+    expect(main.filter((c) => c.kind === 'risk').length).toBeGreaterThanOrEqual(40);
+    expect(main.filter((c) => c.kind === 'hard_negative').length).toBeGreaterThanOrEqual(30);
+    expect(main.filter((c) => c.language === 'es').length).toBeGreaterThanOrEqual(15);
+    expect(main.filter((c) => c.categories.length > 1).length).toBeGreaterThanOrEqual(10);
+    const all = [...development, ...untouched];
+    expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
   });
 
-  it('meets the thresholds', () => {
-    const missed = mustEscalate.filter((r) => !r.got.escalate).map((r) => `${r.c.id}: ${r.c.text}`);
-    const over = routine.filter((r) => r.got.escalate).map((r) => `${r.c.id}: ${r.got.reasons[0]?.text}`);
-    const wrong = results
-      .filter((r) => !sameSet(r.got.categories, r.c.categories))
-      .map((r) => `${r.c.id}: want ${r.c.categories.join('+')}, got ${r.got.categories.join('+')}`);
-    console.log(
-      [
-        `triage eval over ${cases.length} messages (${mustEscalate.length} must-escalate, ${routine.length} routine)`,
-        `  must-escalate recall ${recall.toFixed(3)} (threshold 1.0)`,
-        `  false escalation     ${falseEscalation.toFixed(3)} (threshold ≤ 0.10)`,
-        `  category accuracy    ${categoryAccuracy.toFixed(3)} (exact set; threshold ≥ 0.90)`,
-        `  urgency accuracy     ${urgencyAccuracy.toFixed(3)} (reported, no threshold)`,
-        ...missed.map((m) => `  MISSED ${m}`),
-        ...over.map((m) => `  OVER   ${m}`),
-        ...wrong.map((m) => `  CATEGORY ${m}`),
-      ].join('\n'),
-    );
-    expect(missed).toEqual([]);
-    expect(recall).toBe(1);
-    expect(falseEscalation).toBeLessThanOrEqual(0.1);
-    expect(categoryAccuracy).toBeGreaterThanOrEqual(0.9);
+  it('meets the thresholds on the development sets', () => {
+    const m = measure(development);
+    console.log(report('triage eval, development sets', m));
+    expect(m.missed).toEqual([]);
+    expect(m.recall).toBe(1);
+    expect(m.falseEscalation).toBeLessThanOrEqual(0.1);
+    expect(m.categoryAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('reports the set the rules were never tuned on', () => {
+    const m = measure(untouched);
+    console.log(report('triage eval, untouched set final.jsonl (not asserted: see README.md)', m));
+    expect(m.n).toBe(untouched.length);
+    expect(m.mustEscalate).toBeGreaterThanOrEqual(15);
   });
 });
