@@ -68,7 +68,7 @@ describe('flag_risk', () => {
     expect(await count('triageAlerts')).toBe(alerts);
   });
 
-  it('hands pending alerts to the notification hook once, and keeps a failed one for the next run', async () => {
+  it('hands pending alerts to the notification hook once, audits every attempt, and keeps a failed one for the next run', async () => {
     const seen: TriageAlert[] = [];
     let fail = true;
     const notifier = {
@@ -80,13 +80,25 @@ describe('flag_risk', () => {
         seen.push(alert);
       },
     };
-    const firstRun = await deliverPendingAlerts(harness.database.db, notifier);
+    const events: Array<{ action: string; decision: string; recordIds: readonly string[]; surface: string }> = [];
+    const audit = {
+      async append(event: (typeof events)[number]) {
+        events.push(event);
+        return { seq: events.length, hash: 'x' };
+      },
+    };
+    const firstRun = await deliverPendingAlerts(harness.database.db, notifier, audit);
     expect(firstRun.failed).toBe(1);
-    const retry = await deliverPendingAlerts(harness.database.db, notifier, { retryFailed: true });
+    const retry = await deliverPendingAlerts(harness.database.db, notifier, audit, { retryFailed: true });
     expect(retry.failed).toBe(0);
     expect(firstRun.delivered + retry.delivered).toBe(seen.length);
     expect(new Set(seen.map((a) => a.id)).size).toBe(seen.length);
-    expect(await deliverPendingAlerts(harness.database.db, notifier)).toEqual({ delivered: 0, failed: 0 });
+    expect(await deliverPendingAlerts(harness.database.db, notifier, audit)).toEqual({ delivered: 0, failed: 0 });
+    // One audit event per attempt, the failed one included, naming the alert and never its text.
+    expect(events).toHaveLength(firstRun.delivered + firstRun.failed + retry.delivered + retry.failed);
+    expect(events.filter((e) => e.decision === 'error')).toHaveLength(1);
+    for (const e of events) expect(e).toMatchObject({ action: 'alert.deliver', surface: 'system' });
+    for (const alert of seen) expect(events.some((e) => e.recordIds[0] === alert.id)).toBe(true);
     for (const alert of seen) expect(JSON.stringify(alert)).not.toMatch(/given|letters|goodbye/i);
   });
 

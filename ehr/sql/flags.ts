@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { AuditLog } from '../../policies/audit/log.ts';
 import type {
   AlertNotifier,
   AlertStore,
@@ -170,12 +172,15 @@ export function sqlAlerts(database: Kysely<Database>, practiceId: string): Alert
 }
 
 /**
- * The delivery job for the alert outbox: hands each pending alert to the notifier, oldest first, and records the
- * outcome. A notifier that throws leaves the alert `failed` for the next run to retry; nothing is lost.
+ * The delivery job for the alert outbox: hands each pending alert to the notifier, oldest first, audits each
+ * attempt (surface `system`, action `alert.deliver`, ids only) and records the outcome. A notifier that throws leaves
+ * the alert `failed` for the next run to retry; an audit that cannot be written stops the run before the alert is
+ * marked, so nothing is delivered unaudited without being tried again.
  */
 export async function deliverPendingAlerts(
   database: Kysely<Database>,
   notifier: AlertNotifier,
+  audit: Pick<AuditLog, 'append'>,
   options: { limit?: number; retryFailed?: boolean } = {},
 ): Promise<{ delivered: number; failed: number }> {
   const db = database as unknown as FlagDb;
@@ -190,15 +195,39 @@ export async function deliverPendingAlerts(
   let delivered = 0;
   let failed = 0;
   for (const row of pending) {
+    const alert = toAlert(row);
+    const started = performance.now();
+    let error: unknown = null;
     try {
-      await notifier.deliver(toAlert(row));
+      await notifier.deliver(alert);
+    } catch (e) {
+      error = e;
+    }
+    await audit.append({
+      id: randomUUID(),
+      practiceId: row.practiceId,
+      occurredAt: new Date().toISOString(),
+      actorId: null,
+      actorRole: null,
+      surface: 'system',
+      clientApp: null,
+      action: 'alert.deliver',
+      decision: error ? 'error' : 'allow',
+      reasonCode: error ? 'notifier_failed' : null,
+      recordIds: [alert.id, alert.clientId, alert.recipientId, ...(alert.messageId ? [alert.messageId] : [])],
+      inputDigest: null,
+      outputDigest: null,
+      latencyMs: Math.round(performance.now() - started),
+      traceId: null,
+    });
+    if (!error) {
       await db
         .updateTable('triageAlerts')
         .set({ delivery: 'delivered', deliveredAt: new Date().toISOString() })
         .where('id', '=', row.id)
         .execute();
       delivered++;
-    } catch {
+    } else {
       await db.updateTable('triageAlerts').set({ delivery: 'failed' }).where('id', '=', row.id).execute();
       failed++;
     }
