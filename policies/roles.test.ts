@@ -11,6 +11,8 @@ const EXPECTED: Record<string, string[]> = {
     'note:draft',
     'assessment:read',
     'treatment_plan:read',
+    'treatment_plan:draft',
+    'intake:draft',
     'message:read',
     'message:draft_reply',
     'risk:flag',
@@ -24,6 +26,9 @@ const EXPECTED: Record<string, string[]> = {
     'note:draft',
     'assessment:read',
     'treatment_plan:read',
+    'treatment_plan:draft',
+    'intake:draft',
+    'supervision:summarize',
     'message:read',
     'message:draft_reply',
     'risk:flag',
@@ -55,6 +60,8 @@ describe('role × permission matrix', () => {
     expect(grantFor('supervisor', 'note:read')?.reach).toBe('supervision');
     expect(grantFor('supervisor', 'note:draft')?.reach).toBe('caseload');
     expect(grantFor('supervisor', 'message:draft_reply')?.reach).toBe('caseload');
+    expect(grantFor('supervisor', 'treatment_plan:draft')?.reach).toBe('caseload');
+    expect(grantFor('supervisor', 'intake:draft')?.reach).toBe('caseload');
   });
 
   it('returns the matched cell so the audit can name it', () => {

@@ -1,0 +1,39 @@
+import { type ChartNote, noteCite, type Statement, sentencesOf } from './sources.ts';
+
+/** Risk vocabulary clinicians write in notes. */
+const RISK =
+  /\b(suicid\w*|self-harm\w*|self harm\w*|cutting|overdos\w*|homicid\w*|harm (?:him|her|them)sel(?:f|ves)|SI\b|HI\b)/i;
+/** A documented screen that came back negative ("denied suicidal ideation", "no SI"). */
+const NEGATED = /\b(den(?:y|ies|ied)|no|not|without|negative for|never)\b/i;
+
+export interface RiskMention {
+  /** `screen_negative`: a documented screen the client denied; `mentioned`: risk content to review. */
+  kind: 'screen_negative' | 'mentioned';
+  sentence: string;
+  note: ChartNote;
+  section: string;
+}
+
+/** Sentences of the notes that speak of risk, in note order. Pure. */
+export function riskMentions(notes: readonly ChartNote[]): RiskMention[] {
+  const found: RiskMention[] = [];
+  for (const note of notes) {
+    for (const [section, text] of Object.entries(note.sections)) {
+      for (const sentence of sentencesOf(text)) {
+        if (!RISK.test(sentence)) continue;
+        found.push({ kind: NEGATED.test(sentence) ? 'screen_negative' : 'mentioned', sentence, note, section });
+      }
+    }
+  }
+  return found;
+}
+
+/** Risk content of the notes as cited statements: what was said, quoted, never a judgement of ours. */
+export function riskStatements(mentions: readonly RiskMention[]): Statement[] {
+  return mentions
+    .filter((m) => m.kind === 'mentioned')
+    .map((m) => ({
+      text: `Risk content in the ${m.section} section of the note of ${noteCite(m.note).date}: "${m.sentence}"`,
+      cites: [noteCite(m.note)],
+    }));
+}
