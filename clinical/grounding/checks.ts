@@ -110,7 +110,8 @@ export function checkDates(c: ClaimContext): Finding[] {
   for (const day of phrasesIn(c.lower, [...WEEKDAYS, ...MONTHS, ...RELATIVE_TIME])) {
     // "may" is a month and a verb; only a capitalized May followed by a day number is a date.
     if (day === 'may' && !/\bMay \d/.test(c.text)) continue;
-    if (hasPhrase(c.window, day)) continue;
+    // Days are matched in the evidence sentences themselves: a neighbour naming another day is another event.
+    if (c.evidence.some((e) => hasPhrase(e.lower, day))) continue;
     if (statedElsewhere(c, (s) => hasPhrase(s.lower, day))) continue;
     const peers = WEEKDAYS.includes(day) ? WEEKDAYS : MONTHS.includes(day) ? MONTHS : RELATIVE_TIME;
     const other = phrasesIn(c.window, peers).length > 0;

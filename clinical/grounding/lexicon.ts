@@ -147,7 +147,7 @@ export const HEDGES: readonly string[] = [
 
 /** Risk topics: a claim about these must agree in polarity with what the source says. */
 export const RISK_TOPIC =
-  /\bsuicid\w*|\bSI\b|\bHI\b|kill(?:ing)? (?:myself|yourself|himself|herself|themselves)|end (?:my|your|their) life|(?:wish|wishing|want(?:ed)?) (?:i|you|they) (?:were|was) dead|self-harm\w*|hurt(?:ing)? (?:myself|yourself|himself|herself|themselves|anyone|someone|others)|homicid\w*|overdos\w*|\bcutting\b/i;
+  /\bsuicid\w*|\bSI\b|\bHI\b|kill(?:ing)? (?:myself|yourself|himself|herself|themselves)|end(?:ing)? (?:my|your|their|his|her) life|(?:wish|wishing|want(?:ed)?) (?:i|you|they) (?:were|was) dead|self-harm\w*|hurt(?:ing)? (?:myself|yourself|himself|herself|themselves|anyone|someone|others)|homicid\w*|overdos\w*|\bcutting\b/i;
 
 /** Clinical statements a scribe might assume when nothing was said: flagged wherever the source does not state them. */
 export const ASSUMED_NORMAL =

@@ -10,11 +10,21 @@ import { INTERVENTION_CUES, type SentenceKind } from './formats.ts';
 export type Speaker = 'clinician' | 'client' | 'other' | 'dictation';
 
 const PLAN =
-  /\b(?:next (?:week|session|time|appointment)|same time|homework|for the (?:coming )?week|between now and|plan (?:is|for)|let's plan|schedul\w*|follow[- ]up|refer\w*|see you|we'll (?:meet|check|review|start|keep)|i'll (?:try|put|do|call|practice|log|write|bring|text|talk|use|keep)|keep (?:doing|the|going)|try (?:to|again|it)|will (?:try|practice|log|call|continue|start|meet|follow|review|increase|decrease|reduce|stay)|(?:mon|tues|wednes|thurs|fri|satur|sun)day at \d|in (?:two|three|four|2|3|4) weeks)\b/i;
+  /^plan\b|\b(?:next (?:week|session|time|appointment)|same time|homework|for the (?:coming )?week|between now and|plan (?:is|for)|let's plan|schedul\w*|follow[- ]up|refer\w*|see you|we'll (?:meet|check|review|start|keep)|i'll (?:try|put|do|call|practice|log|write|bring|text|talk|use|keep)|keep (?:doing|the|going)|try (?:to|again|it)|will (?:try|practice|log|call|continue|start|meet|follow|review|increase|decrease|reduce|stay)|(?:mon|tues|wednes|thurs|fri|satur|sun)day at \d|in (?:two|three|four|2|3|4) weeks)\b/i;
+/** The next appointment itself: the one thing a clinician's question can document ("Same time next week?"). */
+const NEXT_SESSION =
+  /\b(?:next (?:week|session|time|appointment)|same time|(?:mon|tues|wednes|thurs|fri|satur|sun)day at \d|in (?:two|three|four|2|3|4) weeks)\b/i;
+/** A dictated sentence about the client ("Client reported…", "She continues…") rather than about the clinician. */
+const CLIENT_SUBJECT = /^(?:the )?(?:client|patient|she|he|they|parent|mother|father|partner|couple)\b/i;
 const GOAL = /\b(?:goals?|objectives?|work(?:ing)? on|treatment plan|want to be able|hoping to|target|the aim)\b/i;
 const MEASURE =
   /\b(?:PHQ|GAD|PCL|AUDIT|scored?|score was|out of (?:10|ten)|percent|rated?|rating|SUDS|\d+ (?:hours?|days?|nights?|minutes|times|drinks?|milligrams|mg|pounds|weeks))\b|\b\d+ percent\b/i;
-const RISK_EXTRA = /\b(?:safety plan|crisis line|988|means|firearms?|guns?|lethal|safe at home|warning signs)\b/i;
+const RISK_EXTRA =
+  /\b(?:safety plan|crisis line|988|means|firearms?|guns?|lethal|safe at home|unsafe|been hurt|warning signs)\b/i;
+
+/** A clinician question that screens for risk: kept together with the answer that follows it. */
+export const isRiskQuestion = (text: string) =>
+  text.trim().endsWith('?') && (RISK_TOPIC.test(text) || RISK_EXTRA.test(text));
 const OBSERVATION =
   /\b(?:you (?:seem|look|appear)|i notice|i noticed|appears?|affect|tearful|eye contact|fidget\w*|restless|smil\w*|crying|your voice|you're (?:smiling|sitting))\b/i;
 const ASSESSMENT =
@@ -39,15 +49,18 @@ export function classify(text: string, speaker: Speaker, afterIntervention: bool
   const isQuestion = text.trim().endsWith('?');
   const risk = RISK_TOPIC.test(text) || RISK_EXTRA.test(text);
   const plan = PLAN.test(text);
-  if (content < 2 && !risk) return null;
+  if (content < 2 && !risk && !(content === 1 && quantities(text).length > 0)) return null;
   if (PLEASANTRY.test(text) && !plan) return null;
   const weight = content + 2 * quantities(text).length + (risk ? 3 : 0);
   const as = (kind: SentenceKind): Classified => ({ kind, weight });
   if (speaker === 'clinician') {
-    if (isQuestion) return plan ? as('plan') : null;
+    // A question asserts nothing, but the next appointment and a technique in action ("What does the evidence
+    // say…?") are documented by it.
+    if (isQuestion)
+      return NEXT_SESSION.test(text) ? as('plan') : INTERVENTION_CUES.test(text) ? as('intervention') : null;
     if (risk) return as('risk');
     if (plan) return as('plan');
-    if (MEASURE.test(text)) return as('measure');
+    if (MEASURE.test(text) || quantities(text).length > 0) return as('measure');
     if (INTERVENTION_CUES.test(text)) return as('intervention');
     if (OBSERVATION.test(text)) return as('observation');
     if (GOAL.test(text)) return as('goal');
@@ -55,6 +68,13 @@ export function classify(text: string, speaker: Speaker, afterIntervention: bool
     return null;
   }
   if (isQuestion) return null;
+  if (speaker === 'dictation' && CLIENT_SUBJECT.test(text)) {
+    if (risk) return as('risk');
+    if (plan) return as('plan');
+    if (RESPONSE.test(text)) return as('response');
+    if (MEASURE.test(text)) return as('measure');
+    return as('report');
+  }
   if (speaker === 'dictation') {
     if (risk) return as('risk');
     if (plan) return as('plan');
@@ -70,7 +90,7 @@ export function classify(text: string, speaker: Speaker, afterIntervention: bool
   if (plan) return as('plan');
   if (GOAL.test(text)) return as('goal');
   if (afterIntervention && RESPONSE.test(text)) return as('response');
-  if (MEASURE.test(text)) return as('measure');
+  if (MEASURE.test(text) || (content >= 2 && quantities(text).length > 0)) return as('measure');
   if (RESPONSE.test(text)) return as('response');
   return content >= 3 ? as('report') : null;
 }

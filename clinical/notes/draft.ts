@@ -4,9 +4,8 @@
  * the exact source span it came from. It adds nothing the source does not say: a section it finds nothing for is
  * left visibly empty, and there is no default mental-status or "within normal limits" text.
  */
-import { RISK_TOPIC } from '../grounding/lexicon.ts';
 import { splitSentences } from '../grounding/text.ts';
-import { type Classified, classify, type Speaker } from './classify.ts';
+import { type Classified, classify, isRiskQuestion, type Speaker } from './classify.ts';
 import { type DraftFormat, EMPTY_SECTION_MARKER, FORMAT_SPECS } from './formats.ts';
 
 export interface DraftSourceSegment {
@@ -78,7 +77,8 @@ export function segmentsOf(source: DraftSource): DraftSourceSegment[] {
   const out: DraftSourceSegment[] = [];
   let offset = 0;
   for (const line of source.text.split('\n')) {
-    const m = /^\s*([A-Za-z][A-Za-z ]{0,20}):\s+/.exec(line);
+    // Dictation is the author's own prose: a "Plan:" in it is a heading, not a speaker.
+    const m = source.kind === 'dictation' ? null : /^\s*([A-Za-z][A-Za-z ]{0,20}):\s+/.exec(line);
     const start = offset + (m ? m[0].length : 0);
     const text = line.slice(m ? m[0].length : 0);
     const speaker = m ? (m[1] as string).trim().toLowerCase() : source.kind === 'dictation' ? 'dictation' : 'unknown';
@@ -130,7 +130,7 @@ export function draftNote(input: { format: DraftFormat; source: DraftSource; ses
         quote: s.text,
       });
       // A risk question keeps its answer: "No." alone documents nothing, the question alone asserts nothing.
-      if (speaker === 'clinician' && sentence.text.endsWith('?') && RISK_TOPIC.test(sentence.text)) {
+      if (speaker === 'clinician' && isRiskQuestion(sentence.text)) {
         const next = segments[i + 1];
         if (next && next.speaker !== seg.speaker) {
           const answer = splitSentences(next.text, next.start).slice(0, 2);

@@ -9,7 +9,7 @@ import { DRAFT_FORMATS } from '../../clinical/notes/formats.ts';
 import { ALWAYS_FORBIDDEN, ITEMS, statedIn } from './dataset.ts';
 
 /** Floor under the mean recall per format, set below the first measured figures (README) to catch regressions. */
-const MIN_RECALL = 0.8;
+const MIN_RECALL = 0.9;
 
 describe('note-drafting eval set', () => {
   it('is well formed: ≥ 20 sessions, every fact in its session, no forbidden fact in it', () => {
