@@ -3,7 +3,8 @@
  *
  *   npm run bench -- bench/pipeline.ts
  *
- * Baseline: `gateway.forPractice(p).read.clients.get(id)` + `diagnoses(id)` — the reads get_client makes. Measured:
+ * Baseline: `gateway.forPractice(p).read.clients.get(id)`, `diagnoses(id)` and `careTeam(id)` — the reads get_client
+ * makes for its answer. Measured:
  * the same call as `get_client` through the pipeline (authorize, scope, walls, validate, bound, audit) with the real
  * hash-chained SQL audit log, sequentially and with 16 callers at once (group commit). Embedded PGlite in memory.
  */
@@ -55,9 +56,9 @@ async function time(label: string, rounds: number, run: (i: number) => Promise<u
 }
 
 const read = gateway.forPractice(avery.practiceId).read;
-const baseline = await time('baseline: gateway reads (client + diagnoses)', ROUNDS, async (i) => {
+const baseline = await time('baseline: gateway reads (client, diagnoses, team)', ROUNDS, async (i) => {
   await read.clients.get(pick(i));
-  await read.clients.diagnoses(pick(i));
+  await Promise.all([read.clients.diagnoses(pick(i)), read.clients.careTeam(pick(i))]);
 });
 const piped = await time('get_client through the pipeline + audit chain', ROUNDS, async (i) => {
   const result = await pipeline.callTool(avery, 'get_client', { clientId: pick(i) });
