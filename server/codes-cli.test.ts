@@ -74,3 +74,36 @@ describe('charta codes import', () => {
     expect(await run('import')).toBe(64);
   });
 });
+
+describe('charta codes import-mue and import-ptp', () => {
+  const MUE = [
+    '"synthetic test copy of the practitioner MUE table"',
+    'HCPCS/CPT Code,Practitioner Services MUE Values,MUE Adjudication Indicator,MUE Rationale',
+    '90834,1,2 Date of Service Edit: Policy,Nature of Service/Procedure',
+    '90840,3,3 Date of Service Edit: Clinical,Clinical: Data',
+  ].join('\n');
+  const PTP = [
+    'Column 1,Column 2,*=in existence prior to 1996,Effective Date,Deletion Date *=no data,Modifier 0=not allowed 1=allowed 9=not applicable,PTP Edit Rationale',
+    '90839,90834,,20130101,*,0,Mutually exclusive procedures',
+  ].join('\n');
+
+  it('writes the tables the scrubber then uses in place of its defaults', async () => {
+    const { loadEditTables } = await import('../ehr/reference/code-sets.ts');
+    await writeFile(join(dir, 'mue.csv'), MUE);
+    await writeFile(join(dir, 'ptp.csv'), PTP);
+    expect(await run('import-mue', join(dir, 'mue.csv'), '--out', dir)).toBe(0);
+    expect(await run('import-ptp', join(dir, 'ptp.csv'), '--out', dir, '--as-of', '2026-11-22')).toBe(0);
+    expect(loadEditTables(dir)).toEqual({
+      unitLimits: { '90834': 1, '90840': 3 },
+      ptpPairs: [{ column1: '90839', column2: '90834', modifier: '0' }],
+    });
+  });
+
+  it('refuses a file without the CMS header or with rows that do not fit', async () => {
+    await writeFile(join(dir, 'mue.csv'), 'code,units\n90834,1');
+    expect(await run('import-mue', join(dir, 'mue.csv'), '--out', dir)).toBe(1);
+    await writeFile(join(dir, 'ptp.csv'), `${PTP}\n90839,90834,,20130101,someday,0,x`);
+    expect(await run('import-ptp', join(dir, 'ptp.csv'), '--out', dir)).toBe(1);
+    expect(existsSync(join(dir, 'cms-ncci-ptp-practitioner.json'))).toBe(false);
+  });
+});

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { SCRUB_RULES } from '../clinical/claims/rules.ts';
 import { scrubClaim as runScrubber, type ScrubClaim } from '../clinical/claims/scrub.ts';
 import { chooseCodeSet } from '../clinical/coding/code-set.ts';
-import { loadCodeSets } from '../ehr/reference/code-sets.ts';
+import { loadCodeSets, loadEditTables } from '../ehr/reference/code-sets.ts';
 import type { Appointment } from '../ehr/types.ts';
 import { ToolError } from '../policies/errors.ts';
 import { allPages, CptCode, IcdCode, IsoDate, toScrubClaim } from './coding-shared.ts';
@@ -115,6 +115,7 @@ export const scrubClaim = defineTool({
       notes,
       otherClaims: others.map(toScrubClaim),
       codeSet: choice,
+      ...loadEditTables(),
     });
     return {
       ...result,

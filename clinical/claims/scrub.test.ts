@@ -77,12 +77,23 @@ const CASES: Record<RuleId, { trigger: Case[]; nearMiss: Case[] }> = {
       { claim: claim([line('90834'), line('99214', { minutes: null })]) },
       { claim: claim([line('90791', { minutes: null }), line('90792', { minutes: null })]) },
       { claim: claim([line('90832', { minutes: 30 }), line('90834')]) },
-      { claim: claim([line('90834'), line('90853', { minutes: 60 })]), ctx: { ptpPairs: [['90834', '90853']] } },
+      {
+        claim: claim([line('90834'), line('90853', { minutes: 60 })]),
+        ctx: { ptpPairs: [{ column1: '90834', column2: '90853', modifier: '0' }] },
+      },
+      {
+        claim: claim([line('90834'), line('90853', { minutes: 60 })]),
+        ctx: { ptpPairs: [{ column1: '90834', column2: '90853', modifier: '1' }] },
+      },
     ],
     nearMiss: [
       { claim: claim([line('90837', { minutes: 55 }), line('90785', { minutes: null })]) },
       { claim: claim([line('99214', { minutes: null }), line('90836', { minutes: 40 })]) },
       { claim: claim([line('90834'), line('90853', { minutes: 60 })]) },
+      {
+        claim: claim([line('90834'), line('90853', { minutes: 60, modifiers: ['XE'] })]),
+        ctx: { ptpPairs: [{ column1: '90834', column2: '90853', modifier: '1' }] },
+      },
     ],
   },
   'UNITS-PER-DAY': {

@@ -1,5 +1,6 @@
 import { type CodeSetChoice, dotted, ICD10CM_PATTERN } from '../coding/code-set.ts';
 import { crisisUnits, psychotherapyCode } from '../coding/cpt.ts';
+import type { PtpPair } from './edit-tables.ts';
 import {
   ADDON_PRIMARIES,
   DEFAULT_UNIT_LIMIT,
@@ -46,8 +47,11 @@ export interface ScrubContext {
   codeSet: CodeSetChoice;
   /** Imported MUE values (code → units per day) override the defaults. */
   unitLimits?: Readonly<Record<string, number>>;
-  /** Imported NCCI procedure-to-procedure pairs (column 1, column 2) with modifier indicator 0: never together. */
-  ptpPairs?: ReadonlyArray<readonly [string, string]>;
+  /**
+   * Imported NCCI procedure-to-procedure pairs in force: indicator 0 never together; 1 together only when the
+   * column-2 line carries a distinct-service modifier (59, XE, XS, XP, XU).
+   */
+  ptpPairs?: readonly PtpPair[];
 }
 
 export interface Finding {
@@ -73,6 +77,7 @@ type Check = (claim: ScrubClaim, ctx: ScrubContext, emit: Emit) => void;
 type Emit = (message: string, suggestedFix: string, lines?: number[]) => void;
 
 const TELE_MODIFIERS = ['95', '93', 'FQ', 'GT'];
+const DISTINCT_SERVICE_MODIFIERS = ['59', 'XE', 'XS', 'XP', 'XU'];
 const TELE_POS = ['02', '10'];
 const has = (claim: ScrubClaim, code: string) =>
   claim.lines.some((l) => (code === '@EM' ? isEm(l.cpt) : l.cpt === code));
@@ -130,8 +135,18 @@ const CHECKS: Record<RuleId, Check> = {
   'MUTUALLY-EXCLUSIVE'(claim, ctx, emit) {
     const pairs = [
       ...EXCLUSIVE_PAIRS.map(([a, b, src]) => [a, b, src] as const),
-      ...(ctx.ptpPairs ?? []).map(([a, b]) => [[a], [b], 'NCCI PTP'] as const),
+      ...(ctx.ptpPairs ?? []).map(
+        (p) => [[p.column1], [p.column2], `NCCI PTP, modifier indicator ${p.modifier}`] as const,
+      ),
     ];
+    const bypassed = (a: ScrubLine, b: ScrubLine) =>
+      (ctx.ptpPairs ?? []).some(
+        (p) =>
+          p.modifier === '1' &&
+          p.column1 === a.cpt &&
+          p.column2 === b.cpt &&
+          b.modifiers.some((m) => DISTINCT_SERVICE_MODIFIERS.includes(m)),
+      ) && !EXCLUSIVE_PAIRS.some(([l, r]) => l.includes(a.cpt) && r.includes(b.cpt));
     const seen = new Set<string>();
     for (const [left, right, src] of pairs) {
       for (const a of claim.lines.filter((l) => left.includes(l.cpt))) {
@@ -139,7 +154,7 @@ const CHECKS: Record<RuleId, Check> = {
           (l) => l !== a && right.some((r) => (r === '@EM' ? isEm(l.cpt) : r === l.cpt)),
         )) {
           const key = [a.lineNumber, b.lineNumber].sort().join('-');
-          if (seen.has(key)) continue;
+          if (seen.has(key) || bypassed(a, b)) continue;
           seen.add(key);
           emit(
             `${a.cpt} and ${b.cpt} are not reported together on one date (${src}).`,

@@ -77,7 +77,7 @@ export function dotted(code: string): string {
  * fields with commas and doubled quotes, which the official descriptions contain.
  */
 export function parseIcdCsv(text: string): IcdEntry[] {
-  const rows = parseCsv(text);
+  const rows = parseCsvRows(text);
   const header = rows.shift() ?? [];
   const col = (name: string) => {
     const index = header.indexOf(name);
@@ -94,7 +94,8 @@ export function parseIcdCsv(text: string): IcdEntry[] {
     }));
 }
 
-function parseCsv(text: string): string[][] {
+/** Rows of a CSV (or, with a tab delimiter, TSV) text, honouring quoted fields. */
+export function parseCsvRows(text: string, delimiter = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -108,7 +109,7 @@ function parseCsv(text: string): string[][] {
       } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
+    else if (ch === delimiter) {
       row.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { MueLimit, PtpPair } from '../../clinical/claims/edit-tables.ts';
 import { buildCodeSet, type IcdCodeSet, parseIcdCsv } from '../../clinical/coding/code-set.ts';
 
 /** Where the shipped and imported ICD-10-CM years live, one CSV per fiscal year. */
@@ -23,7 +24,48 @@ export function loadCodeSets(dir: string = REFERENCE_DIR): readonly IcdCodeSet[]
   return sets;
 }
 
-/** Forgets what was read, after an import wrote a new year. */
+/** The imported CMS edit tables, as `charta codes import-mue|import-ptp` write them. */
+export const MUE_FILE = 'cms-mue-practitioner.json';
+export const PTP_FILE = 'cms-ncci-ptp-practitioner.json';
+
+export interface MueFile {
+  source: string;
+  importedAt: string;
+  limits: Record<string, MueLimit>;
+}
+export interface PtpFile {
+  source: string;
+  importedAt: string;
+  inForceOn: string;
+  pairs: PtpPair[];
+}
+
+export interface EditTables {
+  /** Units per code per date, when the MUE file was imported. */
+  unitLimits?: Record<string, number>;
+  /** NCCI pairs in force, when the PTP file was imported. */
+  ptpPairs?: PtpPair[];
+}
+
+const editCache = new Map<string, EditTables>();
+
+export function loadEditTables(dir: string = REFERENCE_DIR): EditTables {
+  const hit = editCache.get(dir);
+  if (hit) return hit;
+  const read = <T>(name: string): T | null =>
+    existsSync(join(dir, name)) ? (JSON.parse(readFileSync(join(dir, name), 'utf8')) as T) : null;
+  const mue = read<MueFile>(MUE_FILE);
+  const ptp = read<PtpFile>(PTP_FILE);
+  const tables: EditTables = {
+    ...(mue ? { unitLimits: Object.fromEntries(Object.entries(mue.limits).map(([code, l]) => [code, l.units])) } : {}),
+    ...(ptp ? { ptpPairs: ptp.pairs } : {}),
+  };
+  editCache.set(dir, tables);
+  return tables;
+}
+
+/** Forgets what was read, after an import wrote a new year or table. */
 export function forgetCodeSets(): void {
   cache.clear();
+  editCache.clear();
 }
