@@ -7,12 +7,11 @@ import {
   checkMedications,
   checkNumbers,
   checkPeople,
-  checkPolarity,
   checkQuotations,
-  checkRiskAnswer,
   type Finding,
 } from './checks.ts';
 import { MONTHS, WEEKDAYS } from './lexicon.ts';
+import { checkPolarity, checkRiskAnswer } from './polarity.ts';
 import { bestEvidence, type GroundingSource, indexSources, windowText } from './source.ts';
 import { contentWords, splitSentences, stem, words } from './text.ts';
 
