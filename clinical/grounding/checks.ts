@@ -8,12 +8,10 @@ import {
   MEDICATIONS,
   MONTHS,
   RELATIVE_TIME,
-  RISK_KINDS,
-  RISK_TOPIC,
   WEEKDAYS,
 } from './lexicon.ts';
 import type { SourceIndex, SourceSentence } from './source.ts';
-import { clockTimes, contentWords, isNegated, NEGATION_WORDS, quantities, words } from './text.ts';
+import { clockTimes, contentWords, quantities, words } from './text.ts';
 
 export type FindingKind =
   | 'lexical'
