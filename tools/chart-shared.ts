@@ -18,7 +18,10 @@ export const CitedStatement = z.object({ text: z.string(), cites: z.array(Source
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date')
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+  }, 'not a calendar date')
   .describe('YYYY-MM-DD');
 
 export const today = () => new Date().toISOString().slice(0, 10);
