@@ -61,6 +61,7 @@ describe('offline extractive drafter', () => {
 
   it('normalizes lightly: fillers out, capital and full stop in, words unchanged', () => {
     expect(normalizeSentence('um, so I did the walk, uh, three times')).toBe('I did the walk, three times.');
+    expect(normalizeSentence('I slept\u200b six\u202e hours\u{E0041}')).toBe('I slept six hours.');
   });
 });
 

@@ -91,9 +91,20 @@ export function segmentsOf(source: DraftSource): DraftSourceSegment[] {
 const LEADING_FILLER = /^(?:(?:um+|uh+|so|okay|ok|well|yeah|and|but|oh|hmm+|mm+)\b[,.]?\s*)+/i;
 const INLINE_FILLER = /,?\s*\b(?:um+|uh+)\b,?|,\s*(?:you know|i mean),/gi;
 
-/** Light normalization: fillers out, first letter capitalized, a closing full stop. Words are never changed. */
+/** Invisible and direction-changing characters: nothing a reviewer can see, so nothing a note should carry. */
+const INVISIBLE = /[\u{E0000}-\u{E007F}\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/gu;
+
+/**
+ * Light normalization: invisible characters and fillers out, first letter capitalized, a closing full stop. Words
+ * are never changed.
+ */
 export function normalizeSentence(text: string): string {
-  let s = text.replace(LEADING_FILLER, '').replace(INLINE_FILLER, ',').replace(/\s+/g, ' ').trim();
+  let s = text
+    .replace(INVISIBLE, '')
+    .replace(LEADING_FILLER, '')
+    .replace(INLINE_FILLER, ',')
+    .replace(/\s+/g, ' ')
+    .trim();
   s = s.replace(/^[,;:\s]+/, '').replace(/,([.!?])$/, '$1');
   if (!s) return '';
   s = s.charAt(0).toUpperCase() + s.slice(1);
