@@ -78,7 +78,10 @@ describe('summarize_chart', () => {
   it('states only what cited records of the client hold, and says what it did not find', async () => {
     const result = await call(CALLERS.avery, 'summarize_chart', { clientId: ownClient, asOf: TEST_ANCHOR });
     if (!result.ok) throw new Error(result.error.message);
-    const out = result.output as Record<string, Statement[]> & { notFound: string[] };
+    const out = result.output as Record<
+      'recentSessions' | 'diagnoses' | 'activePlanGoals' | 'assessmentTrend' | 'openRisks',
+      Statement[]
+    > & { notFound: string[] };
     const all = [
       ...out.recentSessions,
       ...out.diagnoses,
@@ -294,7 +297,7 @@ describe('chart_audit', () => {
     const drafts = (hours: number) =>
       rows.notes
         .filter((n) => n.status === 'draft' && caseload.includes(n.clientId))
-        .filter((n) => end - Date.parse(n.createdAt) > hours * 3_600_000)
+        .filter((n) => end - Date.parse(n.createdAt ?? '') > hours * 3_600_000)
         .map((n) => n.id)
         .sort();
     expect(drafts(72).length).toBeGreaterThan(0);
