@@ -69,7 +69,9 @@ export function draftTreatmentPlan(input: {
 
   const interventions = new Map<string, Citation>();
   for (const note of [...input.notes].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 10)) {
-    for (const key of INTERVENTION_SECTIONS) {
+    // The plan section only where the format has no intervention section (SOAP, DAP).
+    const key = INTERVENTION_SECTIONS.find((k) => (note.sections[k] ?? '').trim() !== '');
+    if (key) {
       for (const sentence of sentencesOf(note.sections[key] ?? '')) {
         if (INTERVENTION_WORDS.test(sentence) && !interventions.has(sentence))
           interventions.set(sentence, noteCite(note));

@@ -3,8 +3,12 @@ import { type ChartNote, noteCite, type Statement, sentencesOf } from './sources
 /** Risk vocabulary clinicians write in notes. */
 const RISK =
   /\b(suicid\w*|self-harm\w*|self harm\w*|cutting|overdos\w*|homicid\w*|harm (?:him|her|them)sel(?:f|ves)|SI\b|HI\b)/i;
-/** A documented screen that came back negative ("denied suicidal ideation", "no SI"). */
-const NEGATED = /\b(den(?:y|ies|ied)|no|not|without|negative for|never)\b/i;
+/** A documented screen that came back negative: the denial comes before the risk word ("denied suicidal ideation"). */
+const NEGATED =
+  /\b(den(?:y|ies|ied|ying)|no|not|without|negative for|never)\b[^.;]*?\b(suicid|self[- ]harm|SI\b|HI\b|homicid|overdos)/i;
+/** Any endorsement makes the sentence risk content whatever else it denies ("passive SI endorsed; denied plan"). */
+const ENDORSED =
+  /\b(endors\w*|admit\w*|acknowledg\w*|passive|reports? (?:having )?(?:suicid|thoughts)|reported (?:suicid|thoughts)|thoughts of)\b/i;
 
 export interface RiskMention {
   /** `screen_negative`: a documented screen the client denied; `mentioned`: risk content to review. */
@@ -21,7 +25,8 @@ export function riskMentions(notes: readonly ChartNote[]): RiskMention[] {
     for (const [section, text] of Object.entries(note.sections)) {
       for (const sentence of sentencesOf(text)) {
         if (!RISK.test(sentence)) continue;
-        found.push({ kind: NEGATED.test(sentence) ? 'screen_negative' : 'mentioned', sentence, note, section });
+        const negative = NEGATED.test(sentence) && !ENDORSED.test(sentence);
+        found.push({ kind: negative ? 'screen_negative' : 'mentioned', sentence, note, section });
       }
     }
   }
