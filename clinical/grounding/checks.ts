@@ -42,8 +42,16 @@ export interface ClaimContext {
   index: SourceIndex;
 }
 
-const hasPhrase = (haystack: string, phrase: string) =>
-  new RegExp(`(?:^|[^a-z])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^a-z])`).test(haystack);
+const phrasePatterns = new Map<string, RegExp>();
+/** Whether `phrase` occurs in `haystack` as whole words; patterns are compiled once per phrase. */
+const hasPhrase = (haystack: string, phrase: string) => {
+  let pattern = phrasePatterns.get(phrase);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|[^a-z])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^a-z])`);
+    phrasePatterns.set(phrase, pattern);
+  }
+  return pattern.test(haystack);
+};
 
 const phrasesIn = (lower: string, list: readonly string[]) => list.filter((p) => hasPhrase(lower, p));
 
@@ -55,7 +63,7 @@ export function checkNumbers(c: ClaimContext): Finding[] {
   for (const n of new Set(claimed)) {
     if (inWindow.has(n)) continue;
     // A short claim ("Thursday at 4 works.") may have drawn its evidence elsewhere; its own sentence still counts.
-    if (statedElsewhere(c, (s) => quantities(s.text).includes(n))) continue;
+    if (statedElsewhere(c, (s) => s.quantities.includes(n))) continue;
     findings.push({
       kind: 'number',
       label: inWindow.size > 0 ? 'contradicted' : 'unsupported',
@@ -157,10 +165,16 @@ export function checkPeople(c: ClaimContext): Finding[] {
 const FILLER = new Set(['um', 'uh', 'like', 'you', 'know', 'i', 'mean', 'so', 'well']);
 const quoteTokens = (text: string) => words(text).filter((w) => !FILLER.has(w));
 
+const sourceTokens = new WeakMap<SourceIndex, string>();
+
 export function checkQuotations(c: ClaimContext): Finding[] {
   const findings: Finding[] = [];
-  const source = ` ${quoteTokens(c.index.original).join(' ')} `;
   for (const m of c.text.matchAll(/["“]([^"”]{3,})["”]/g)) {
+    let source = sourceTokens.get(c.index);
+    if (source === undefined) {
+      source = ` ${quoteTokens(c.index.original).join(' ')} `;
+      sourceTokens.set(c.index, source);
+    }
     const quoted = quoteTokens(m[1] ?? '');
     if (quoted.length < 2) continue;
     if (!source.includes(` ${quoted.join(' ')} `)) {

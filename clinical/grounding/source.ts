@@ -1,4 +1,4 @@
-import { contentWords, type Span, splitSentences, words } from './text.ts';
+import { contentWords, quantities, type Span, splitSentences, words } from './text.ts';
 
 /** A document a draft may draw on: a transcript, a dictation, the appointment record, a prior note. */
 export interface GroundingSource {
@@ -13,6 +13,8 @@ export interface SourceSentence extends Span {
   /** Position in the flattened sentence list, so neighbours can be found. */
   index: number;
   isQuestion: boolean;
+  /** The quantities the sentence states (see `quantities`), computed once. */
+  quantities: readonly number[];
   content: ReadonlySet<string>;
   lower: string;
 }
@@ -53,6 +55,7 @@ export function indexSources(sources: readonly GroundingSource[]): SourceIndex {
         sourceType: source.type,
         index,
         isQuestion: text.endsWith('?'),
+        quantities: quantities(text),
         content,
         lower: text.toLowerCase().replace(/[’‘]/g, "'"),
       });
