@@ -33,7 +33,9 @@ export async function clearAll(db: Kysely<Database>): Promise<void> {
     await sql`alter table audit_checkpoints disable trigger audit_checkpoints_no_truncate`.execute(trx);
     await sql`alter table notes disable trigger notes_guard`.execute(trx);
     const tables = [...TABLES_IN_DEPENDENCY_ORDER].reverse().map((t) => sql.table(t));
-    await sql`truncate ${sql.join(tables)} restart identity`.execute(trx);
+    // cascade: tables added by later migrations (risk flags, alerts…) reference practices and clients and are
+    // emptied with them, so a reset never trips on a foreign key or leaves orphans behind.
+    await sql`truncate ${sql.join(tables)} restart identity cascade`.execute(trx);
     await sql`alter table notes enable trigger notes_guard`.execute(trx);
     await sql`alter table audit_checkpoints enable trigger audit_checkpoints_no_truncate`.execute(trx);
     await sql`alter table audit_checkpoints enable trigger audit_checkpoints_no_update`.execute(trx);
