@@ -10,7 +10,7 @@ const MAX_TEXT_CHARS = 200_000;
 export const checkGroundingTool = defineTool({
   name: 'check_grounding',
   title: 'Check a draft against its source',
-  description: `Splits a note into claims and labels each supported, unsupported or contradicted against its source, with the reasons (numbers, medications, diagnoses and codes, dates and times, people, quotations, negation such as "denies SI" vs "reports SI", certainty inflation, assumed-normal exam text). Either a stored note by noteId (checked against the transcript it was drafted from), or a draft and its source supplied as text (each at most ${MAX_TEXT_CHARS.toLocaleString('en-US')} characters). Deterministic; changes nothing.`,
+  description: `Splits a note into claims and labels each supported, unsupported or contradicted against its source, with the reasons (numbers, medications, diagnoses and codes, dates and times, people, quotations, negation such as "denies SI" vs "reports SI", certainty inflation, assumed-normal exam text). Either a stored note by noteId (checked against the transcript or dictation it was drafted from), or a draft and its source supplied as text (each at most ${MAX_TEXT_CHARS.toLocaleString('en-US')} characters). Deterministic; changes nothing.`,
   permission: 'note:read',
   effect: 'read',
   input: z.object({
@@ -33,17 +33,26 @@ export const checkGroundingTool = defineTool({
       const note = await ehr.read.notes.get(input.noteId);
       if (!note) throw new ToolError('not_found', 'No note with that id.');
       touch(note.id, note.clientId);
-      if (!note.transcriptId) {
+      // draft_note keeps a dictation with the draft made from it; a transcript is read (and walled) by id.
+      const dictation = (note.provenance?.dictation as { text?: unknown } | undefined)?.text;
+      let sources: GroundingSource[];
+      let sourceId: string | null = null;
+      if (note.transcriptId) {
+        const transcript = await ehr.read.transcripts.get(note.transcriptId);
+        if (!transcript) {
+          throw new ToolError('not_found', 'The transcript that note was drafted from is no longer available.');
+        }
+        touch(transcript.id);
+        sourceId = transcript.id;
+        sources = [{ id: transcript.id, type: transcript.kind, text: transcript.text }];
+      } else if (typeof dictation === 'string' && dictation.trim()) {
+        sources = [{ id: 'dictation', type: 'dictation', text: dictation }];
+      } else {
         throw new ToolError(
           'invalid_input',
-          'That note was not drafted from a stored transcript, so there is no source to check it against; pass draft and source text instead.',
+          'That note was not drafted from a stored transcript or dictation, so there is no source to check it against; pass draft and source text instead.',
         );
       }
-      const transcript = await ehr.read.transcripts.get(note.transcriptId);
-      if (!transcript)
-        throw new ToolError('not_found', 'The transcript that note was drafted from is no longer available.');
-      touch(transcript.id);
-      const sources: GroundingSource[] = [{ id: transcript.id, type: transcript.kind, text: transcript.text }];
       // The drafter's session line is grounded in the appointment record, which it reproduces verbatim.
       const sessionLine = note.provenance?.grounding as
         | { claims?: Array<{ evidence?: Array<{ sourceType?: string; quote?: string; sourceId?: string }> }> }
@@ -58,7 +67,7 @@ export const checkGroundingTool = defineTool({
       const report = checkGrounding(note.sections, sources);
       return {
         noteId: note.id,
-        sourceId: transcript.id,
+        sourceId,
         claims: report.claims.length,
         flagged: report.flagged,
         grounding: groundingSummary(report, fence),

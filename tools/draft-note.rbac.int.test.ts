@@ -251,7 +251,7 @@ describe('check_grounding', () => {
     expect(medication?.reasons.map((r) => r.kind)).toContain('medication');
   });
 
-  it('checks a stored draft against the transcript it came from, and refuses a note without one', async () => {
+  it('checks a stored draft against the transcript or dictation it came from, and refuses a note without either', async () => {
     const checked = await call(CALLERS.avery, 'check_grounding', { noteId: noteIds.own });
     expect(checked.ok && (checked.output as { sourceId: string }).sourceId).toBe(OWNERS.own.transcript.id);
     const seeded = first(
@@ -260,6 +260,14 @@ describe('check_grounding', () => {
       ),
       'seeded progress note without transcript',
     );
+    const fromDictation = await call(CALLERS.avery, 'draft_note', {
+      clientId: OWNERS.own.transcript.clientId,
+      dictation: DICTATION,
+      format: 'SOAP',
+    });
+    const dictated = fromDictation.ok ? (fromDictation.output as { id: string }).id : '';
+    const rechecked = await call(CALLERS.avery, 'check_grounding', { noteId: dictated });
+    expect(rechecked.ok ? rechecked.output : rechecked.error).toMatchObject({ sourceId: null, flagged: false });
     const refused = await call(CALLERS.avery, 'check_grounding', { noteId: seeded.id });
     expect(outcomeOf(refused)).toBe('invalid_input');
     expect(outcomeOf(await call(CALLERS.avery, 'check_grounding', { draft: ' ', source: 'x' }))).toBe('invalid_input');
