@@ -49,8 +49,9 @@ describe('risk mentions', () => {
     expect(kinds('Passive SI endorsed; denied intent or plan.')).toEqual(['mentioned']);
     expect(kinds('Client described cutting her arm last week.')).toEqual(['mentioned']);
   });
-  it('finds nothing in notes without risk words', () => {
+  it('finds nothing in notes without risk words, nor in look-alikes', () => {
     expect(kinds('Practiced paced breathing. Slept six hours.')).toEqual([]);
+    expect(kinds('Client is cutting back on drinking. Dijo que si, vendrá.')).toEqual([]);
   });
 });
 
@@ -173,6 +174,17 @@ describe('proposeIntakeUpdate', () => {
     });
     expect(p.patch).toEqual([]);
     expect(p.unreadable.map((u) => u.field)).toEqual(['email', 'pronouns']);
+  });
+  it('quotes at most 200 characters of an answer as evidence', () => {
+    const p = proposeIntakeUpdate({
+      answers: { email: 'x'.repeat(5000) },
+      record,
+      consents: [],
+      baselines: [],
+      greetingName: 'Pat',
+    });
+    expect(p.unreadable[0]?.evidence.quote).toHaveLength(201);
+    expect(p.unreadable[0]?.evidence.end).toBe(5000);
   });
 });
 

@@ -79,6 +79,10 @@ export interface IntakeProposal {
   message: string;
 }
 
+/** Evidence quotes are for a reviewer to recognize the answer, not to carry a whole essay back. */
+const MAX_QUOTE = 200;
+const quoteOf = (value: string) => (value.length > MAX_QUOTE ? `${value.slice(0, MAX_QUOTE)}…` : value);
+
 const EMERGENCY_KEYS = /^(emergency_contact|emergency_contact_name|emergency_phone)$/;
 const LABEL_LINE = /^[ \t]*([A-Za-z][A-Za-z ]{1,40}?)[ \t]*:[ \t]*(.+?)[ \t]*$/gm;
 
@@ -92,13 +96,13 @@ function answersOf(answers: Readonly<Record<string, string>>, text: string | und
   const found: Found[] = Object.entries(answers).map(([key, value]) => ({
     key,
     value: value.trim(),
-    evidence: { source: `answers.${key}`, start: 0, end: value.length, quote: value },
+    evidence: { source: `answers.${key}`, start: 0, end: value.length, quote: quoteOf(value) },
   }));
   for (const m of (text ?? '').matchAll(LABEL_LINE)) {
     const key = (m[1] ?? '').trim().toLowerCase().replaceAll(' ', '_');
     const value = m[2] ?? '';
     const start = (m.index ?? 0) + m[0].indexOf(value, (m[1] ?? '').length);
-    found.push({ key, value, evidence: { source: 'text', start, end: start + value.length, quote: value } });
+    found.push({ key, value, evidence: { source: 'text', start, end: start + value.length, quote: quoteOf(value) } });
   }
   return found;
 }

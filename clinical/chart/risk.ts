@@ -1,8 +1,10 @@
 import { type ChartNote, noteCite, type Statement, sentencesOf } from './sources.ts';
 
-/** Risk vocabulary clinicians write in notes. */
+/** Risk vocabulary clinicians write in notes. "Cutting" only of the body, so "cutting back on drinking" is not risk. */
 const RISK =
-  /\b(suicid\w*|self-harm\w*|self harm\w*|cutting|overdos\w*|homicid\w*|harm (?:him|her|them)sel(?:f|ves)|SI\b|HI\b)/i;
+  /\b(suicid\w*|self[- ]harm\w*|self-injur\w*|overdos\w*|homicid\w*|harm (?:him|her|them)sel(?:f|ves)|cutting (?:on |into )?(?:her|his|their|my)?\s*(?:self|arms?|wrists?|legs?|skin|thighs?))\b/i;
+/** The abbreviations, case-sensitive: "si" is a word in Spanish. */
+const RISK_ABBREVIATION = /\b(SI|HI)\b/;
 /** A documented screen that came back negative: the denial comes before the risk word ("denied suicidal ideation"). */
 const NEGATED =
   /\b(den(?:y|ies|ied|ying)|no|not|without|negative for|never)\b[^.;]*?\b(suicid|self[- ]harm|SI\b|HI\b|homicid|overdos)/i;
@@ -24,7 +26,7 @@ export function riskMentions(notes: readonly ChartNote[]): RiskMention[] {
   for (const note of notes) {
     for (const [section, text] of Object.entries(note.sections)) {
       for (const sentence of sentencesOf(text)) {
-        if (!RISK.test(sentence)) continue;
+        if (!RISK.test(sentence) && !RISK_ABBREVIATION.test(sentence)) continue;
         const negative = NEGATED.test(sentence) && !ENDORSED.test(sentence);
         found.push({ kind: negative ? 'screen_negative' : 'mentioned', sentence, note, section });
       }
