@@ -153,6 +153,26 @@ describe('suggest_codes', () => {
     expect(out.codeSet.missing).toMatch(/FY2027/);
   });
 
+  it('keeps a model-proposed code only when it is billable and its quotes are in the note', async () => {
+    const result = await harness.call(CALLERS.avery, 'suggest_codes', {
+      text: 'Individual psychotherapy, 45 minutes. Client meets criteria for social anxiety disorder, generalized.',
+      dateOfService: '2026-06-15',
+      proposedDiagnoses: [
+        { code: 'F40.11', quotes: ['social anxiety disorder, generalized'] },
+        { code: 'F33.2', quotes: ['recurrent severe depression'] },
+        { code: 'F43.1', quotes: ['social anxiety disorder'] },
+      ],
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    const out = result.output as {
+      icd: Array<{ code: string }>;
+      proposed: { accepted: string[]; rejected: Array<{ code: string; reason: string }> };
+    };
+    expect(out.proposed.accepted).toEqual(['F40.11']);
+    expect(out.proposed.rejected.map((r) => r.code)).toEqual(['F33.2', 'F43.1']);
+    expect(out.icd.map((c) => c.code)).toEqual(['F40.11']);
+  });
+
   it('codes a stored note with its appointment’s service, time and modality', async () => {
     const note = first(
       rows.notes.filter((n) => n.practiceId === 'prc_lakeside' && n.kind === 'progress' && n.appointmentId),

@@ -1,11 +1,12 @@
 import * as z from 'zod';
 import { chooseCodeSet } from '../clinical/coding/code-set.ts';
 import type { AppointmentFacts } from '../clinical/coding/cpt.ts';
+import { checkProposedDiagnoses } from '../clinical/coding/icd.ts';
 import { suggestCodes as runEngine } from '../clinical/coding/suggest.ts';
 import { loadCodeSets } from '../ehr/reference/code-sets.ts';
 import type { Note } from '../ehr/types.ts';
 import { ToolError } from '../policies/errors.ts';
-import { allPages, appointmentFacts, EvidenceOut, IsoDate } from './coding-shared.ts';
+import { allPages, appointmentFacts, EvidenceOut, IcdCode, IsoDate } from './coding-shared.ts';
 import { defineTool } from './define.ts';
 import { RecordId } from './schemas.ts';
 
@@ -30,6 +31,18 @@ export const suggestCodes = defineTool({
       dateOfService: IsoDate.optional().describe(
         'YYYY-MM-DD; picks the ICD-10-CM fiscal year (default: the appointment date, or today)',
       ),
+      proposedDiagnoses: z
+        .array(
+          z.object({
+            code: IcdCode,
+            quotes: z.array(z.string().min(1).max(500)).min(1).max(5).describe('exact note text supporting the code'),
+          }),
+        )
+        .max(20)
+        .optional()
+        .describe(
+          'codes a model proposed; each is kept only if billable in the code set and every quote is in the note',
+        ),
     })
     .refine((v) => [v.noteId, v.appointmentId, v.text].filter((x) => x !== undefined).length === 1, {
       message: 'give exactly one of noteId, appointmentId or text',
@@ -61,6 +74,10 @@ export const suggestCodes = defineTool({
       }),
     ),
     problems: z.array(z.object({ code: z.string(), reason: z.string(), evidence: z.array(EvidenceOut) })),
+    proposed: z.object({
+      accepted: z.array(z.string()),
+      rejected: z.array(z.object({ code: z.string(), reason: z.string() })),
+    }),
     notes: z.array(z.string()),
   }),
   async run(input, { scope, ehr, touch }) {
@@ -90,7 +107,22 @@ export const suggestCodes = defineTool({
     }
     date ??= new Date().toISOString().slice(0, 10);
     const sections = note ? note.sections : { text: input.text ?? '' };
-    const result = runEngine({ sections }, appt, chooseCodeSet(loadCodeSets(), date));
-    return { source: { noteId: note?.id ?? null, appointmentId }, dateOfService: date, ...result };
+    const choice = chooseCodeSet(loadCodeSets(), date);
+    const result = runEngine({ sections }, appt, choice);
+    const checked =
+      input.proposedDiagnoses && choice.set
+        ? checkProposedDiagnoses(input.proposedDiagnoses, { sections }, choice.set)
+        : { suggestions: [], problems: [] };
+    const icd = [...result.icd, ...checked.suggestions.filter((p) => !result.icd.some((s) => s.code === p.code))];
+    return {
+      source: { noteId: note?.id ?? null, appointmentId },
+      dateOfService: date,
+      ...result,
+      icd,
+      proposed: {
+        accepted: checked.suggestions.map((s) => s.code),
+        rejected: checked.problems.map((p) => ({ code: p.code, reason: p.reason })),
+      },
+    };
   },
 });
