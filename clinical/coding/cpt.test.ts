@@ -112,3 +112,24 @@ describe('telehealth modifiers and place of service', () => {
     expect([s?.code, s?.modifiers, s?.placeOfService]).toEqual(['90834', ['93'], '10']);
   });
 });
+
+describe('what counts as documented session time', () => {
+  const appt: AppointmentFacts = {
+    serviceType: 'individual_therapy',
+    scheduledMinutes: 45,
+    modality: 'in_person',
+    telehealthMode: null,
+    placeOfService: '11',
+  };
+  it.each([
+    'Conducted imaginal exposure to the trauma memory for 40 minutes with SUDS ratings.',
+    'Client arrived 15 minutes early and asked whether the session time was correct.',
+    'Set up a daily "special time," 15 minutes of child-led play.',
+    'Client adds 20 minutes to the commute by taking side streets.',
+    'Scored GAD-7 of 12.',
+  ])('ignores minutes that are not the session’s: %s', (text) => {
+    const [s] = suggestCpt(doc(text), appt).suggestions;
+    expect(s?.code).toBe('90834');
+    expect(s?.evidence.some((e) => e.kind === 'appointment' && e.field === 'minutes')).toBe(true);
+  });
+});

@@ -54,6 +54,9 @@ const find = (doc: CodingDocument, re: RegExp): Fact<RegExpExecArray> | null => 
   return null;
 };
 
+const SESSION_TIME =
+  /\b(?:session|psychotherapy|therapy|total|time|duration|length|visit|call|contact|face-to-face|group)\b(?:(?!\b(?:every|within|under|over|early|late|after|before|latency|for about)\b)[^0-9.;"”]){0,40}(\d{1,3})\s*(?:minutes?|mins?)\b(?!\s+(?:early|late|each|per|of (?:wakefulness|exposure)))/i;
+
 const SERVICE_CUES: ReadonlyArray<readonly [Service, RegExp]> = [
   ['crisis', /\bcrisis (?:psychotherapy|session|intervention|visit)\b/i],
   [
@@ -79,9 +82,9 @@ export function serviceFacts(doc: CodingDocument, appt: AppointmentFacts | null)
   const psyTime =
     find(doc, /\bpsychotherapy time\b[^0-9]{0,20}(\d{1,3})\s*(?:minutes?|mins?)\b/i) ??
     find(doc, /\b(\d{1,3})\s*(?:minutes?|mins?) (?:of )?(?:crisis )?psychotherapy\b/i);
-  const anyTime =
-    find(doc, /\b(?:total|session|face-to-face|duration|time)\b[^0-9.;]{0,30}(\d{1,3})\s*(?:minutes?|mins?)\b/i) ??
-    find(doc, /\b(\d{1,3})[- ](?:minutes?|mins?)\b/i);
+  // Session time only: "session, 45 minutes", "total time 20 minutes", "a 50-minute session". Minutes of an
+  // exercise, a commute or a symptom ("exposure for 40 minutes", "arrived 15 minutes early") are not billing time.
+  const anyTime = find(doc, SESSION_TIME) ?? find(doc, /\b(\d{1,3})[- ]minute (?:session|visit|call|psychotherapy)\b/i);
   const timeFact = psyTime ?? anyTime;
   const minutes: Fact<number> | null = timeFact
     ? { value: Number(timeFact.value[1]), evidence: timeFact.evidence }

@@ -76,7 +76,7 @@ export const DIAGNOSIS_CONCEPTS: readonly DiagnosisConcept[] = [
     mention: /\bpersistent depressive disorder\b|\bdysthymi(?:a|c disorder)\b/,
     resolve: () => ({ code: 'F34.1' }),
   },
-  { id: 'gad', mention: /\bgeneralized anxiety disorder\b|\bgad\b/, resolve: () => ({ code: 'F41.1' }) },
+  { id: 'gad', mention: /\bgeneralized anxiety disorder\b|\bgad\b(?![- ]?7)/, resolve: () => ({ code: 'F41.1' }) },
   {
     id: 'panic',
     mention: /\bpanic disorder\b/,

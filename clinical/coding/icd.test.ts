@@ -60,6 +60,7 @@ describe('ICD-10-CM suggestions', () => {
     'Mother has generalized anxiety disorder.',
     'Possible PTSD; to be assessed.',
     'PTSD was ruled out.',
+    'GAD-7 total 12 today, down from 15.',
   ])('suggests nothing for a diagnosis that is not the client’s current one: %s', (text) => {
     expect(codes(text)).toEqual([]);
   });
