@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_ANCHOR } from '../test/constants.ts';
-import { CALLERS, ownClient, part2Consented, rows, usePipeline } from '../test/pipeline-fixtures.ts';
+import { CALLERS, ownClient, part2Consented, part2Unconsented, rows, usePipeline } from '../test/pipeline-fixtures.ts';
 
 // The chart tools on the seeded demo: what they state, that every statement cites a real record of the client, and
 // that bad input is refused with nothing saved.
@@ -276,6 +276,15 @@ describe('chart_audit', () => {
       if (f.kind === 'session_without_note') expect(rows.notes.some((n) => n.appointmentId === id)).toBe(false);
       if (f.kind === 'plan_review_overdue') expect((planById.get(id)?.reviewDueOn ?? '9999') < TEST_ANCHOR).toBe(true);
     }
+  });
+
+  it("withholds a caseload's Part 2 client without consent instead of refusing the whole audit", async () => {
+    const result = await call(CALLERS.alex, 'chart_audit', { clinicianId: 'usr_alex_rivera', asOf: TEST_ANCHOR });
+    if (!result.ok) throw new Error(result.error.message);
+    const out = result.output as { withheld: Array<{ clientId: string }>; findings: Array<{ clientId: string }> };
+    expect(out.withheld.map((w) => w.clientId)).toContain(part2Unconsented);
+    expect(out.withheld.map((w) => w.clientId)).not.toContain(part2Consented);
+    expect(out.findings.some((f) => f.clientId === part2Unconsented)).toBe(false);
   });
 
   it('flags exactly the drafts older than the configurable limit', async () => {
