@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_ANCHOR } from '../test/constants.ts';
-import { CALLERS, ownClient, part2Consented, part2Unconsented, rows, usePipeline } from '../test/pipeline-fixtures.ts';
+import {
+  CALLERS,
+  current,
+  hasConsent,
+  isPart2,
+  outcomeOf,
+  ownClient,
+  part2Consented,
+  part2Unconsented,
+  principal,
+  rows,
+  usePipeline,
+} from '../test/pipeline-fixtures.ts';
 
 // The chart tools on the seeded demo: what they state, that every statement cites a real record of the client, and
 // that bad input is refused with nothing saved.
@@ -116,6 +128,38 @@ describe('summarize_chart', () => {
     const result = await call(CALLERS.alex, 'summarize_chart', { clientId: part2Consented, asOf: TEST_ANCHOR });
     if (!result.ok) throw new Error(result.error.message);
     expect((result.output as { notice?: string }).notice).toMatch(/42 CFR part 2/i);
+  });
+});
+
+describe('across the demo practice', () => {
+  it("every clinician's summaries and plan drafts for every current client cite only that client's records", async () => {
+    const clinicians = rows.users.filter((u) => u.practiceId === 'prc_lakeside' && u.role === 'clinician');
+    let statements = 0;
+    for (const user of clinicians) {
+      const who = principal(user.username, 'clinician');
+      for (const clientId of current(user.id)) {
+        const walled = isPart2(clientId) && !hasConsent(clientId, 'part2_disclosure', 'treatment');
+        const summary = await call(who, 'summarize_chart', { clientId, asOf: TEST_ANCHOR });
+        if (walled) {
+          expect(outcomeOf(summary)).toBe('consent_required');
+          continue;
+        }
+        if (!summary.ok) throw new Error(`${clientId}: ${summary.error.message}`);
+        const out = summary.output as Record<string, unknown>;
+        const all = ['recentSessions', 'diagnoses', 'activePlanGoals', 'assessmentTrend', 'openRisks'].flatMap(
+          (k) => out[k] as Statement[],
+        );
+        expectCited(all, [clientId]);
+        statements += all.length;
+        const plan = await call(who, 'draft_treatment_plan', { clientId, asOf: TEST_ANCHOR });
+        if (!plan.ok) {
+          expect(['consent_required', 'not_found']).toContain(plan.error.code);
+          continue;
+        }
+        for (const c of (plan.output as { citations: Cite[] }).citations) expect(resolve(c)?.clientId).toBe(clientId);
+      }
+    }
+    expect(statements).toBeGreaterThan(100);
   });
 });
 
