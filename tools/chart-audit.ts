@@ -7,6 +7,7 @@ import { defineTool, type ToolContext } from './define.ts';
 import { RecordId } from './schemas.ts';
 
 const MAX_CLIENTS = 100;
+const MAX_FINDINGS = 300;
 const KINDS = [
   'unsigned_note',
   'missing_elements',
@@ -19,7 +20,7 @@ export const chartAuditTool = defineTool({
   name: 'chart_audit',
   title: 'Chart audit',
   description:
-    'Documentation compliance for one client, or for a clinician’s caseload (yourself, or a clinician you supervise; at most 100 clients): draft notes unsigned past a limit (default 72 hours), progress notes missing required elements of their format (session time and modality, interventions, response, risk statement, plan), an active treatment plan overdue for review or none while in treatment, and completed sessions of the last 1–365 days without a note. Each finding cites its note, plan or appointment with its date. Psychotherapy notes are never read; Part 2 clients without consent are listed in `withheld`, not audited. Read-only.',
+    'Documentation compliance for one client, or for a clinician’s caseload (yourself, or a clinician you supervise; at most 100 clients): draft notes unsigned past a limit (default 72 hours), progress notes of the window missing required elements of their format (session time and modality, interventions, response, risk statement, plan), an active treatment plan overdue for review or none while in treatment, and completed sessions of the window (last 1–365 days) without a note. At most 300 findings are listed; `counts` covers all. Each finding cites its note, plan or appointment with its date. Psychotherapy notes are never read; Part 2 clients without consent are listed in `withheld`, not audited. Read-only.',
   permission: 'note:read',
   effect: 'read',
   input: z
@@ -42,7 +43,7 @@ export const chartAuditTool = defineTool({
     ),
     counts: z.record(z.string(), z.number().int()),
     withheld: z.array(z.object({ clientId: RecordId, reason: z.string() })),
-    limited: z.boolean(),
+    limited: z.boolean().describe('true when clients beyond 100 or findings beyond 300 were left out of the list'),
   }),
   async run(input, ctx) {
     const { scope, ehr, touch } = ctx;
@@ -95,9 +96,18 @@ export const chartAuditTool = defineTool({
         ),
       );
     }
-    touch(...new Set(findings.flatMap((f) => f.cites.map((c) => c.id))));
+    const shown = findings.slice(0, MAX_FINDINGS);
+    touch(...new Set(shown.flatMap((f) => f.cites.map((c) => c.id))));
+    // Counts cover every finding, the list the first MAX_FINDINGS: a caseload's backlog stays visible in the numbers.
     const counts = Object.fromEntries(KINDS.map((k) => [k, findings.filter((f) => f.kind === k).length]));
-    return { asOf, clientsAudited: clientIds.length - withheld.length, findings, counts, withheld, limited };
+    return {
+      asOf,
+      clientsAudited: Math.min(clientIds.length, MAX_CLIENTS) - withheld.length,
+      findings: shown,
+      counts,
+      withheld,
+      limited: limited || findings.length > MAX_FINDINGS,
+    };
   },
 });
 

@@ -27,7 +27,7 @@ export interface AuditOptions {
   /** Now, as an ISO timestamp: the reference for "past the limit" and "overdue". */
   now: string;
   unsignedLimitHours: number;
-  /** Sessions from this date (YYYY-MM-DD) on are checked for a note. */
+  /** Sessions from this date (YYYY-MM-DD) on are checked for a note, and notes written from then on for elements. */
   sessionsFrom: string;
 }
 
@@ -72,7 +72,8 @@ export function auditChart(
         cites: [cite('note', note.id, day(note.createdAt))],
       });
     }
-    if (note.kind === 'progress' && isDraftFormat(note.format)) {
+    // Element checks cover the audit window, like sessions: an audit of years of notes would bury this month's gaps.
+    if (note.kind === 'progress' && isDraftFormat(note.format) && day(note.createdAt) >= options.sessionsFrom) {
       const result = validateNote(note.format, note.sections);
       if (!result.complete) {
         const what = [...result.missing.map((m) => m.label), ...result.emptySections.map((s) => `empty ${s} section`)];

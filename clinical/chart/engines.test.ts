@@ -253,6 +253,10 @@ describe('auditChart', () => {
     expect(by('plan_review_overdue')).toEqual(['tpl']);
     expect(by('no_active_plan')).toEqual([]);
   });
+  it('checks elements only of notes written in the window', () => {
+    const old = note('old', { behavior: '' }, { createdAt: '2026-06-01T10:00:00.000Z' });
+    expect(auditChart({ clientId: 'cli_a', notes: [old], plans: [], appointments: [] }, options)).toEqual([]);
+  });
   it('names a client in treatment without an active plan', () => {
     const findings = auditChart(
       {
