@@ -61,6 +61,7 @@ export const supervisionSummaryTool = defineTool({
     const read = notes.slice(0, MAX_NOTES);
     const summary = summarizeSupervision(read, {
       now: until,
+      from,
       unsignedLimitHours: input.unsignedLimitHours,
       maxCitesPerTheme: 10,
     });

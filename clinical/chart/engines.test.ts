@@ -43,6 +43,9 @@ describe('risk mentions', () => {
   it('reads a documented denial as a negative screen', () => {
     expect(kinds('Client denied suicidal ideation, intent or plan when asked directly.')).toEqual(['screen_negative']);
     expect(kinds('No SI or HI reported.')).toEqual(['screen_negative']);
+    expect(kinds('Owen denied thoughts of self-harm and described loneliness as painful.')).toEqual([
+      'screen_negative',
+    ]);
   });
   it('keeps any endorsement as risk content even when part of it is denied', () => {
     expect(kinds('Client reported suicidal ideation but no plan.')).toEqual(['mentioned']);
@@ -296,11 +299,15 @@ describe('summarizeSupervision', () => {
           { status: 'draft', signedAt: null, createdAt: '2026-11-01T00:00:00.000Z' },
         ),
       ],
-      { now: '2026-11-22T23:59:59.999Z', unsignedLimitHours: 72, maxCitesPerTheme: 10 },
+      { now: '2026-11-22T23:59:59.999Z', from: '2026-10-23', unsignedLimitHours: 72, maxCitesPerTheme: 10 },
     );
     expect(s.themes.find((t) => t.text.startsWith('panic'))?.cites.map((c) => c.id)).toEqual(['n2']);
     expect(s.risks[0]).toMatchObject({ cites: [{ id: 'n2' }] });
     expect(s.risks[1]?.text).toBe('1 of 3 notes document no risk screen.');
-    expect(cites(s.documentationGaps)).toContain('n3');
+    // n3 is an unsigned draft past the limit; all three lack BIRP elements.
+    const gaps = (prefix: string) =>
+      s.documentationGaps.filter((g) => g.text.startsWith(prefix)).flatMap((g) => g.cites.map((c) => c.id));
+    expect(gaps('Note unsigned')).toEqual(['n3']);
+    expect(gaps('BIRP note lacks').sort()).toEqual(['n1', 'n2', 'n3']);
   });
 });

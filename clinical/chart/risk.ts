@@ -10,7 +10,7 @@ const NEGATED =
   /\b(den(?:y|ies|ied|ying)|no|not|without|negative for|never)\b[^.;]*?\b(suicid|self[- ]harm|SI\b|HI\b|homicid|overdos)/i;
 /** Any endorsement makes the sentence risk content whatever else it denies ("passive SI endorsed; denied plan"). */
 const ENDORSED =
-  /\b(endors\w*|admit\w*|acknowledg\w*|passive|reports? (?:having )?(?:suicid|thoughts)|reported (?:suicid|thoughts)|thoughts of)\b/i;
+  /\b(endors\w*|admit\w*|acknowledg\w*|passive|reports? (?:having )?(?:suicid|thoughts)|reported (?:having )?(?:suicid|thoughts))/i;
 
 export interface RiskMention {
   /** `screen_negative`: a documented screen the client denied; `mentioned`: risk content to review. */

@@ -29,7 +29,7 @@ export interface SupervisionSummary {
  */
 export function summarizeSupervision(
   notes: readonly ChartNote[],
-  options: { now: string; unsignedLimitHours: number; maxCitesPerTheme: number },
+  options: { now: string; from: string; unsignedLimitHours: number; maxCitesPerTheme: number },
 ): SupervisionSummary {
   const themes: Statement[] = [];
   for (const { theme, pattern } of THEMES) {
@@ -61,7 +61,7 @@ export function summarizeSupervision(
   const findings: Finding[] = [...byClient].flatMap(([clientId, own]) =>
     auditChart(
       { clientId, notes: own, plans: [], appointments: [] },
-      { now: options.now, unsignedLimitHours: options.unsignedLimitHours, sessionsFrom: options.now },
+      { now: options.now, unsignedLimitHours: options.unsignedLimitHours, sessionsFrom: options.from.slice(0, 10) },
     ),
   );
   const documentationGaps: Statement[] = findings.map((f) => ({ text: f.detail, cites: f.cites as Citation[] }));
