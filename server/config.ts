@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import * as z from 'zod';
+import type { ModelConfig } from '../agent/model-config.ts';
 import { parseCheckpointKey } from '../policies/audit/checkpoint.ts';
 import { allTools } from '../tools/index.ts';
 import { selectTools } from '../tools/select.ts';
@@ -83,6 +84,29 @@ const EnvSchema = z.object({
     .max(100_000)
     .default(120),
   // --- end tools ---
+  // --- model (agent) ---
+  CHARTA_MODEL: z
+    .enum(['offline', 'azure', 'openai-compatible'], { error: 'must be offline, azure or openai-compatible' })
+    .default('offline'),
+  AZURE_RESOURCE_NAME: z.string().min(1).optional(),
+  AZURE_BASE_URL: httpUrl.optional(),
+  AZURE_API_KEY: z.string().min(1).optional(),
+  AZURE_DEPLOYMENT: z.string().min(1).optional(),
+  AZURE_API: z.enum(['responses', 'chat'], { error: 'must be responses or chat' }).default('responses'),
+  OPENAI_COMPATIBLE_BASE_URL: httpUrl.optional(),
+  OPENAI_COMPATIBLE_API_KEY: z.string().min(1).optional(),
+  OPENAI_COMPATIBLE_MODEL: z.string().min(1).optional(),
+  CHAT_MAX_STEPS: z.coerce.number({ error: 'must be a number' }).int().min(1).max(20).default(6),
+  CHAT_LINK_HOSTS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .optional(),
+  // --- end model ---
 });
 
 export interface Config {
@@ -100,7 +124,48 @@ export interface Config {
   /** Signs audit checkpoints (HMAC-SHA256); null: no checkpoints, so truncation and rewrites go undetected. */
   auditCheckpointKey: Uint8Array | null;
   tools: ToolsConfig;
+  model: ModelConfig;
 }
+
+export type { ModelConfig };
+
+// --- model (agent) ---
+function modelConfig(e: z.output<typeof EnvSchema>, publicUrl: string, problems: string[]): ModelConfig {
+  const common = {
+    maxSteps: e.CHAT_MAX_STEPS,
+    linkHosts: e.CHAT_LINK_HOSTS ?? ['988lifeline.org', new URL(publicUrl).hostname],
+  };
+  if (e.CHARTA_MODEL === 'azure') {
+    if (!e.AZURE_RESOURCE_NAME && !e.AZURE_BASE_URL)
+      problems.push('AZURE_RESOURCE_NAME: required with CHARTA_MODEL=azure (or set AZURE_BASE_URL)');
+    if (!e.AZURE_API_KEY) problems.push('AZURE_API_KEY: required with CHARTA_MODEL=azure');
+    if (!e.AZURE_DEPLOYMENT) problems.push('AZURE_DEPLOYMENT: required with CHARTA_MODEL=azure');
+    return {
+      ...common,
+      kind: 'azure',
+      resourceName: e.AZURE_RESOURCE_NAME ?? null,
+      baseUrl: e.AZURE_BASE_URL ?? null,
+      apiKey: e.AZURE_API_KEY ?? '',
+      deployment: e.AZURE_DEPLOYMENT ?? '',
+      api: e.AZURE_API,
+    };
+  }
+  if (e.CHARTA_MODEL === 'openai-compatible') {
+    if (!e.OPENAI_COMPATIBLE_BASE_URL)
+      problems.push('OPENAI_COMPATIBLE_BASE_URL: required with CHARTA_MODEL=openai-compatible');
+    if (!e.OPENAI_COMPATIBLE_MODEL)
+      problems.push('OPENAI_COMPATIBLE_MODEL: required with CHARTA_MODEL=openai-compatible');
+    return {
+      ...common,
+      kind: 'openai-compatible',
+      baseUrl: e.OPENAI_COMPATIBLE_BASE_URL ?? '',
+      apiKey: e.OPENAI_COMPATIBLE_API_KEY ?? null,
+      model: e.OPENAI_COMPATIBLE_MODEL ?? '',
+    };
+  }
+  return { ...common, kind: 'offline' };
+}
+// --- end model ---
 
 // --- tools (policies/pipeline) ---
 /** Which tools this deployment offers, and how fast one person may call them (MCP and chat alike). */
@@ -177,7 +242,7 @@ function authConfig(e: z.output<typeof EnvSchema>, problems: string[]): AuthConf
 // --- end auth ---
 
 /** Variables whose values must never be echoed back in an error message. */
-const SECRET = new Set(['DATABASE_URL', 'AUDIT_CHECKPOINT_KEY']);
+const SECRET = new Set(['DATABASE_URL', 'AUDIT_CHECKPOINT_KEY', 'AZURE_API_KEY', 'OPENAI_COMPATIBLE_API_KEY']);
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -207,6 +272,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const picked = selectTools(allTools, e.CHARTA_TOOLS);
     if (!picked.ok) authProblems.push(`CHARTA_TOOLS: no tool or toolset named ${picked.unknown.join(', ')}`);
   }
+  const model = modelConfig(e, auth.publicUrl, authProblems);
   if (authProblems.length > 0) throw new ConfigError(authProblems);
   const database = e.DATABASE_URL
     ? ({ kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } as const)
@@ -228,6 +294,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       allow: e.CHARTA_TOOLS && e.CHARTA_TOOLS.length > 0 ? e.CHARTA_TOOLS : null,
       ratePerMinute: e.TOOL_RATE_LIMIT_PER_MINUTE,
     },
+    model,
   };
 }
 

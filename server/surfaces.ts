@@ -5,7 +5,9 @@ import { createPipeline, type Pipeline } from '../policies/pipeline.ts';
 import { createRateLimiter } from '../policies/rate-limit.ts';
 import { allTools } from '../tools/index.ts';
 import { selectTools } from '../tools/select.ts';
+import { chatModel } from '../agent/models.ts';
 import { createAuth } from './auth/index.ts';
+import { chatRoute } from './chat-route.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createMcpHttp } from './mcp.ts';
@@ -60,5 +62,14 @@ export async function httpSurfaces(config: Config, store: Store, log: Logger, po
     authenticate: auth.authenticate,
     guard: { allowedHosts: hostsFor(config.host, port, publicOrigin), allowedOrigins: [publicOrigin] },
   });
-  return [auth.routes, mcp];
+  const chat = chatRoute({
+    pipeline,
+    model: chatModel(config.model),
+    authenticate: auth.authenticate,
+    guard: { allowedHosts: hostsFor(config.host, port, publicOrigin), allowedOrigins: [publicOrigin] },
+    maxSteps: config.model.maxSteps,
+    linkHosts: config.model.linkHosts,
+    log,
+  });
+  return [auth.routes, mcp, chat];
 }

@@ -1,0 +1,19 @@
+// The chat model's settings, read by server/config.ts from the environment.
+
+/** The chat agent's model: the offline rule-based assistant unless a provider is configured. */
+export type ModelConfig = {
+  maxSteps: number;
+  /** Hosts links in chat answers may point to; every other link loses its URL, every image is removed. */
+  linkHosts: string[];
+} & (
+  | { kind: 'offline' }
+  | {
+      kind: 'azure';
+      resourceName: string | null;
+      baseUrl: string | null;
+      apiKey: string;
+      deployment: string;
+      api: 'responses' | 'chat';
+    }
+  | { kind: 'openai-compatible'; baseUrl: string; apiKey: string | null; model: string }
+);

@@ -1,0 +1,121 @@
+import { convertToModelMessages, stepCountIs, streamText, type UIMessage } from 'ai';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import * as z from 'zod';
+import type { ChatModel } from '../agent/models.ts';
+import { sanitizingTransform } from '../agent/sanitize.ts';
+import { systemPromptFor } from '../agent/system-prompt.ts';
+import { chatTools } from '../agent/tools.ts';
+import type { Pipeline } from '../policies/pipeline.ts';
+import type { Logger } from './logger.ts';
+import type { McpCaller } from './mcp-route.ts';
+import { type OriginGuardOptions, originGuard } from './origin-guard.ts';
+import { problem } from './problem.ts';
+
+export interface ChatRouteOptions {
+  pipeline: Pipeline;
+  model: ChatModel;
+  authenticate: (c: Context) => Promise<McpCaller | Response>;
+  guard: OriginGuardOptions;
+  maxSteps: number;
+  linkHosts: readonly string[];
+  log: Logger;
+  today?: () => string;
+  /** Largest request body, in bytes. Default 512 KiB. */
+  maxBodyBytes?: number;
+}
+
+// The UI message stream protocol's request: the conversation so far. Parts are checked by the AI SDK when converted;
+// here only the envelope and its size.
+const ChatRequest = z.object({
+  id: z.string().max(200).optional(),
+  messages: z
+    .array(
+      z.looseObject({
+        id: z.string().max(200).optional(),
+        role: z.enum(['user', 'assistant', 'system']),
+        parts: z.array(z.looseObject({ type: z.string().max(100) })).max(200),
+      }),
+    )
+    .min(1, 'at least one message')
+    .max(200, 'at most 200 messages'),
+});
+
+/**
+ * POST /api/chat: the chat surface. The caller's bearer token decides the principal; the model sees the registry's
+ * tools for that principal only, executed through the pipeline (surface chat); the answer streams back in the AI
+ * SDK's UI message protocol (so `useChat` works), sanitized against exfiltration, labeled with the model.
+ */
+export function chatRoute(options: ChatRouteOptions) {
+  const app = new Hono();
+  const maxSize = options.maxBodyBytes ?? 512 * 1024;
+  app.use('/api/chat', originGuard(options.guard));
+  app.use(
+    '/api/chat',
+    bodyLimit({
+      maxSize,
+      onError: (c) =>
+        problem(c, 413, 'too-large', 'Request body too large', { detail: `The limit is ${maxSize} bytes.` }),
+    }),
+  );
+  app.post('/api/chat', async (c) => {
+    const caller = await options.authenticate(c);
+    if (caller instanceof Response) return caller;
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return problem(c, 400, 'invalid-json', 'The request body is not JSON');
+    }
+    const parsed = ChatRequest.safeParse(body);
+    if (!parsed.success) {
+      return problem(c, 400, 'invalid-request', 'Invalid chat request', {
+        detail: parsed.error.issues
+          .slice(0, 5)
+          .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+          .join('; '),
+      });
+    }
+    // The client cannot speak for the system: only user and assistant turns are taken from it.
+    const turns = parsed.data.messages.filter((m) => m.role !== 'system') as unknown as UIMessage[];
+    let messages: Awaited<ReturnType<typeof convertToModelMessages>>;
+    try {
+      messages = await convertToModelMessages(turns);
+    } catch (error) {
+      return problem(c, 400, 'invalid-request', 'Invalid chat messages', {
+        detail: error instanceof Error ? error.message.slice(0, 300) : 'unreadable messages',
+      });
+    }
+    const principal = { ...caller.principal, surface: 'chat' as const };
+    const today = options.today?.() ?? new Date().toISOString().slice(0, 10);
+    const label = options.model.label;
+    const result = streamText({
+      model: options.model.model,
+      system: systemPromptFor(principal.role, today),
+      messages,
+      tools: chatTools(options.pipeline, principal),
+      stopWhen: stepCountIs(options.maxSteps),
+      abortSignal: c.req.raw.signal,
+      experimental_transform: sanitizingTransform(options.linkHosts) as never,
+      onError: ({ error }) => options.log.warn({ err: error, userId: principal.userId }, 'chat turn failed'),
+    });
+    return result.toUIMessageStreamResponse({
+      messageMetadata: ({ part }) => (part.type === 'start' || part.type === 'finish' ? { model: label } : undefined),
+      onError: (error) => chatErrorMessage(error),
+    });
+  });
+  return app;
+}
+
+/** What the person sees when a turn fails: what happened, never a stack trace or a provider's raw body. */
+export function chatErrorMessage(error: unknown): string {
+  const status = (error as { statusCode?: number } | null)?.statusCode;
+  const name = error instanceof Error ? error.name : '';
+  if (status === 429) return 'The model is busy (rate limited). Try again in a moment.';
+  if (status !== undefined && status >= 500) return 'The model service had an error. Try again.';
+  if (/abort/i.test(name)) return 'The request was cancelled.';
+  if (/timeout/i.test(name) || /timeout/i.test(String(error))) return 'The model took too long to answer. Try again.';
+  if (/ECONNREFUSED|fetch failed|Cannot connect/i.test(String((error as Error)?.cause ?? error)))
+    return 'The model service is unreachable right now.';
+  return 'The assistant could not complete that request.';
+}
