@@ -1,11 +1,11 @@
 import type { Hono } from 'hono';
+import { chatModel } from '../agent/models.ts';
 import { EhrError } from '../ehr/errors.ts';
 import type { EhrGateway } from '../ehr/gateway.ts';
 import { createPipeline, type Pipeline } from '../policies/pipeline.ts';
 import { createRateLimiter } from '../policies/rate-limit.ts';
 import { allTools } from '../tools/index.ts';
 import { selectTools } from '../tools/select.ts';
-import { chatModel } from '../agent/models.ts';
 import { createAuth } from './auth/index.ts';
 import { chatRoute } from './chat-route.ts';
 import type { Config } from './config.ts';
