@@ -1,0 +1,158 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { generateText, stepCountIs, streamText } from 'ai';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CALLERS, ownClient, usePipeline } from '../test/pipeline-fixtures.ts';
+import { chatModel } from './models.ts';
+import { chatTools } from './tools.ts';
+
+// A local stand-in for an OpenAI-compatible server (vLLM, Ollama, Azure OpenAI's chat completions), so the real
+// provider code runs end to end: request building, SSE parsing, tool calls and usage. Loopback only.
+
+interface Seen {
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: Record<string, unknown>;
+}
+const seen: Seen[] = [];
+let server: Server;
+let base = '';
+
+const sse = (chunks: object[]) => `${chunks.map((c) => `data: ${JSON.stringify(c)}\n\n`).join('')}data: [DONE]\n\n`;
+const chunk = (delta: object, finish: string | null = null, usage?: object) => ({
+  id: 'cmpl-1',
+  object: 'chat.completion.chunk',
+  created: 1,
+  model: 'local-llm',
+  choices: [{ index: 0, delta, finish_reason: finish }],
+  ...(usage ? { usage } : {}),
+});
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (d) => {
+      raw += d;
+    });
+    req.on('end', () => {
+      const body = JSON.parse(raw || '{}') as Record<string, unknown>;
+      seen.push({ path: req.url ?? '', headers: req.headers, body });
+      if (!req.url?.endsWith('/chat/completions')) {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { message: 'not served by this fake', type: 'invalid_request_error' } }));
+        return;
+      }
+      const messages = body.messages as { role: string }[];
+      const afterTool = messages.some((m) => m.role === 'tool');
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end(
+        afterTool
+          ? sse([
+              chunk({ role: 'assistant', content: 'The client is on your caseload ' }),
+              chunk({ content: `[${ownClient}].` }),
+              chunk({}, 'stop', { prompt_tokens: 50, completion_tokens: 9, total_tokens: 59 }),
+            ])
+          : sse([
+              chunk({
+                role: 'assistant',
+                tool_calls: [
+                  { index: 0, id: 'call_1', type: 'function', function: { name: 'get_client', arguments: '' } },
+                ],
+              }),
+              chunk({ tool_calls: [{ index: 0, function: { arguments: `{"clientId":"${ownClient}"}` } }] }),
+              chunk({}, 'tool_calls', { prompt_tokens: 40, completion_tokens: 12, total_tokens: 52 }),
+            ]),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const h = usePipeline();
+
+describe('OpenAI-compatible provider against a local fake server', () => {
+  it('streams a tool call, runs it through the pipeline, and answers with usage counted', async () => {
+    seen.length = 0;
+    const { model, label } = chatModel({
+      kind: 'openai-compatible',
+      baseUrl: `${base}/v1`,
+      apiKey: 'test-key',
+      model: 'local-llm',
+      maxSteps: 4,
+      linkHosts: [],
+    });
+    const calls = h.calls;
+    const result = streamText({
+      model,
+      prompt: 'Tell me about my client',
+      tools: chatTools(
+        { listTools: (p) => h.pipeline.listTools(p), callTool: (p, n, a) => h.call(p, n, a) },
+        CALLERS.avery,
+      ),
+      stopWhen: stepCountIs(4),
+    });
+    const text = await result.text;
+    expect(text).toBe(`The client is on your caseload [${ownClient}].`);
+    expect(label).toBe('local-llm (OpenAI-compatible endpoint)');
+    expect(h.calls - calls).toBe(1);
+    expect(h.audited.at(-1)).toMatchObject({ action: 'get_client', decision: 'allow', surface: 'chat' });
+    const usage = await result.totalUsage;
+    expect(usage.inputTokens).toBe(90);
+    expect(usage.outputTokens).toBe(21);
+
+    expect(seen).toHaveLength(2);
+    const [first, second] = seen;
+    expect(first?.path).toBe('/v1/chat/completions');
+    expect(first?.headers.authorization).toBe('Bearer test-key');
+    expect(first?.body).toMatchObject({ model: 'local-llm', stream: true, stream_options: { include_usage: true } });
+    const tools = first?.body.tools as { function: { name: string } }[];
+    expect(tools.map((t) => t.function.name)).toContain('get_client');
+    expect(tools.map((t) => t.function.name)).not.toContain('list_claims');
+    const toolMessage = ((second?.body.messages ?? []) as { role: string; content: string }[]).find(
+      (m) => m.role === 'tool',
+    );
+    expect(toolMessage?.content).toContain(ownClient);
+  });
+
+  it('sends Azure OpenAI chat completions to the deployment with the api-key header', async () => {
+    seen.length = 0;
+    const { model, label } = chatModel({
+      kind: 'azure',
+      resourceName: null,
+      baseUrl: `${base}/openai/v1`,
+      apiKey: 'azure-key',
+      deployment: 'notes-gpt',
+      api: 'chat',
+      maxSteps: 4,
+      linkHosts: [],
+    });
+    const result = await generateText({ model, prompt: 'hello' }).catch((e: unknown) => e);
+    expect(label).toBe('Azure OpenAI (notes-gpt)');
+    expect(seen[0]?.path).toMatch(/^\/openai\/v1\/chat\/completions/);
+    expect(seen[0]?.headers['api-key']).toBe('azure-key');
+    expect(seen[0]?.body).toMatchObject({ model: 'notes-gpt' });
+    void result;
+  });
+
+  it('sends the Azure Responses API request to /openai/v1/responses', async () => {
+    seen.length = 0;
+    const { model } = chatModel({
+      kind: 'azure',
+      resourceName: null,
+      baseUrl: `${base}/openai/v1`,
+      apiKey: 'azure-key',
+      deployment: 'notes-gpt',
+      api: 'responses',
+      maxSteps: 4,
+      linkHosts: [],
+    });
+    await expect(generateText({ model, prompt: 'hello', maxRetries: 0 })).rejects.toThrow();
+    expect(seen[0]?.path).toMatch(/^\/openai\/v1\/responses/);
+    expect(seen[0]?.headers['api-key']).toBe('azure-key');
+    expect(seen[0]?.body).toMatchObject({ model: 'notes-gpt' });
+  });
+});
