@@ -57,10 +57,21 @@ export const checkGroundingTool = defineTool({
       const sessionLine = note.provenance?.grounding as
         | { claims?: Array<{ evidence?: Array<{ sourceType?: string; quote?: string; sourceId?: string }> }> }
         | undefined;
+      const planIds = new Set<string>();
       for (const claim of sessionLine?.claims ?? []) {
         for (const e of claim.evidence ?? []) {
           if (e.sourceType === 'appointment' && e.quote && e.sourceId === note.appointmentId) {
             sources.push({ id: e.sourceId, type: 'appointment', text: e.quote });
+          }
+          // Plan goals are checked against the plan as it stands now, read (and walled) by id.
+          if (e.sourceType === 'treatment_plan' && e.sourceId && !planIds.has(e.sourceId)) {
+            planIds.add(e.sourceId);
+            const plan = await ehr.read.treatmentPlans.get(e.sourceId);
+            if (plan?.clientId === note.clientId) {
+              touch(plan.id);
+              const goals = plan.problems.flatMap((p) => p.goals.map((g) => g.description));
+              sources.push({ id: plan.id, type: 'treatment_plan', text: goals.join('\n') });
+            }
           }
         }
       }

@@ -317,3 +317,22 @@ describe('create_draft_note with a transcript', () => {
     expect(await noteCount()).toBe(before);
   });
 });
+
+describe('draft_note in GIRP', () => {
+  it('quotes the active treatment plan’s goals in the goals section, citing the plan, and stays grounded', async () => {
+    const { transcript } = OWNERS.own;
+    const plan = first(
+      rows.treatmentPlans.filter((p) => p.clientId === transcript.clientId && p.status === 'active'),
+      'active plan of the own client',
+    );
+    const result = await call(CALLERS.avery, 'draft_note', { appointmentId: transcript.appointmentId, format: 'GIRP' });
+    if (!result.ok) throw new Error(result.error.message);
+    const out = result.output as { id: string; sections: Record<string, string>; flagged: boolean };
+    expect(out.sections.goals).toContain('Treatment plan goal: ');
+    expect(out.flagged).toBe(false);
+    const rechecked = await call(CALLERS.avery, 'check_grounding', { noteId: out.id });
+    expect(rechecked.ok ? rechecked.output : rechecked.error).toMatchObject({ flagged: false });
+    const audited = harness.audited.at(-2);
+    expect(audited?.recordIds).toContain(plan.id);
+  });
+});

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { checkGrounding, type GroundingSource } from '../clinical/grounding/check.ts';
-import { type DraftSource, draftNote, type SessionFacts } from '../clinical/notes/draft.ts';
+import { type DraftSource, draftNote, type PlanGoals, type SessionFacts } from '../clinical/notes/draft.ts';
 import { DRAFT_FORMATS, validateNote } from '../clinical/notes/formats.ts';
-import type { Appointment, EvidenceSpan, Transcript } from '../ehr/types.ts';
+import type { Appointment, EvidenceSpan, Transcript, TreatmentPlan } from '../ehr/types.ts';
 import { ToolError } from '../policies/errors.ts';
 import { defineTool, type ToolContext } from './define.ts';
 import { GroundingSummary, groundingSummary, reviewFlags } from './grounding-view.ts';
@@ -71,10 +71,21 @@ export const draftNoteTool = defineTool({
       ? { id: transcript.id, kind: transcript.kind, text: transcript.text, segments: transcript.segments }
       : { id: 'dictation', kind: 'dictation', text: dictation ?? '' };
     const session = appointment ? sessionFacts(appointment, (await ehr.read.practice()).timezone) : undefined;
-    const draft = draftNote({ format: input.format, source, ...(session ? { session } : {}) });
+    const planGoals = input.format === 'GIRP' ? await activePlanGoals(ctx, clientId) : undefined;
+    const draft = draftNote({
+      format: input.format,
+      source,
+      ...(session ? { session } : {}),
+      ...(planGoals ? { planGoals } : {}),
+    });
     const sources: GroundingSource[] = [{ id: source.id, type: source.kind, text: source.text }];
-    if (draft.sessionLine && appointment)
+    if (draft.sessionLine && appointment) {
       sources.push({ id: appointment.id, type: 'appointment', text: draft.sessionLine });
+    }
+    if (draft.planGoalsText && planGoals) {
+      sources.push({ id: planGoals.planId, type: 'treatment_plan', text: draft.planGoalsText });
+      touch(planGoals.planId);
+    }
     const report = checkGrounding(draft.sections, sources);
     const validation = validateNote(input.format, draft.sections);
 
@@ -209,6 +220,24 @@ async function resolveSource(
     transcript,
     ...(input.dictation !== undefined ? { dictation: input.dictation } : {}),
   };
+}
+
+/**
+ * The goals of the client's active treatment plan, for GIRP's goals section. A plan the caller may not read (a
+ * Part 2 record without a consent for their purpose) leaves the section to the transcript, without refusing the draft.
+ */
+async function activePlanGoals({ ehr }: ToolContext, clientId: string): Promise<PlanGoals | undefined> {
+  let plans: TreatmentPlan[];
+  try {
+    plans = await ehr.read.treatmentPlans.list(clientId);
+  } catch (error) {
+    if (error instanceof ToolError && (error.code === 'consent_required' || error.code === 'walled')) return undefined;
+    throw error;
+  }
+  const plan = plans.find((p) => p.status === 'active');
+  if (!plan) return undefined;
+  const goals = plan.problems.flatMap((p) => p.goals.map((g) => g.description));
+  return goals.length > 0 ? { planId: plan.id, goals } : undefined;
 }
 
 /** The appointment as the session line states it, in the practice's own time zone. */

@@ -54,7 +54,7 @@ export const CHECKER_VERSION = 'deterministic-1';
 const NOT_A_CLAIM = /^\[.*\]$|^[A-Z][\w ]{0,40}:$/;
 /** Speaker or element labels a drafter puts in front of a statement ("Client:", "Risk screen —"). */
 const LEAD_LABEL =
-  /^(?:(?:Client|Clinician|Parent|Partner|Sibling|Guardian|Dictation|Session|Risk screen)\s*(?::|—|-)\s*)+/;
+  /^(?:(?:Client|Clinician|Parent|Partner|Sibling|Guardian|Dictation|Session|Risk screen|Treatment plan goal)\s*(?::|—|-)\s*)+/;
 const DATE_WORDS: ReadonlySet<string> = new Set([...WEEKDAYS, ...MONTHS].map(stem));
 /** Below this share of its content words found in the source, a claim is unsupported. */
 const MIN_COVERAGE = 0.6;

@@ -59,6 +59,22 @@ describe('offline extractive drafter', () => {
     expect(validateNote('DAP', draft.sections).missing.map((m) => m.element)).not.toContain('session_time_modality');
   });
 
+  it('quotes plan goals in GIRP only, each citing the plan', () => {
+    const planGoals = { planId: 'tpl_1', goals: ['Reduce depressive symptoms', 'Return to work half-time'] };
+    const girp = draftNote({ format: 'GIRP', source, planGoals });
+    expect(girp.sections.goals?.split('\n').slice(0, 2)).toEqual([
+      'Treatment plan goal: Reduce depressive symptoms',
+      'Treatment plan goal: Return to work half-time',
+    ]);
+    expect(girp.statements[0]?.evidence[0]).toMatchObject({
+      sourceId: 'tpl_1',
+      sourceType: 'treatment_plan',
+      start: 0,
+    });
+    expect(girp.planGoalsText).toBe('Reduce depressive symptoms\nReturn to work half-time');
+    expect(draftNote({ format: 'SOAP', source, planGoals }).planGoalsText).toBeNull();
+  });
+
   it('normalizes lightly: fillers out, capital and full stop in, words unchanged', () => {
     expect(normalizeSentence('um, so I did the walk, uh, three times')).toBe('I did the walk, three times.');
     expect(normalizeSentence('I slept\u200b six\u202e hours\u{E0041}')).toBe('I slept six hours.');

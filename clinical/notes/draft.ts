@@ -38,7 +38,7 @@ export interface SessionFacts {
 
 export interface DraftEvidence {
   sourceId: string;
-  sourceType: 'transcript' | 'appointment';
+  sourceType: 'transcript' | 'appointment' | 'treatment_plan';
   start: number;
   end: number;
   quote: string;
@@ -60,6 +60,8 @@ export interface NoteDraft {
   emptySections: string[];
   /** The appointment-record line, when session facts were given: also a grounding source. */
   sessionLine: string | null;
+  /** The plan goals the goals section quotes, one per line, when plan goals were given: also a grounding source. */
+  planGoalsText: string | null;
 }
 
 /** Most statements one section gets; the most informative are kept, in the order they were said. */
@@ -120,7 +122,22 @@ interface Candidate {
 }
 
 /** Drafts a note in `format` from one transcript or dictation. Pure and deterministic. */
-export function draftNote(input: { format: DraftFormat; source: DraftSource; session?: SessionFacts }): NoteDraft {
+/** The goals of the client's active treatment plan: GIRP's goals section quotes them, citing the plan. */
+export interface PlanGoals {
+  planId: string;
+  goals: readonly string[];
+}
+
+/** Most plan goals one note quotes. */
+const MAX_PLAN_GOALS = 5;
+export const PLAN_GOAL_LABEL = 'Treatment plan goal';
+
+export function draftNote(input: {
+  format: DraftFormat;
+  source: DraftSource;
+  session?: SessionFacts;
+  planGoals?: PlanGoals;
+}): NoteDraft {
   const spec = FORMAT_SPECS[input.format];
   const { source } = input;
   const candidates: Candidate[] = [];
@@ -189,6 +206,12 @@ export function draftNote(input: { format: DraftFormat; source: DraftSource; ses
     ? `Session: ${input.session.date}, ${input.session.startTime}–${input.session.endTime}, ${input.session.minutes} minutes, ${input.session.modality.replace(/_/g, ' ')}, ${input.session.serviceType.replace(/_/g, ' ')}.`
     : null;
 
+  const goals = spec.goalsSection
+    ? (input.planGoals?.goals ?? [])
+        .map((g) => g.replace(/\s+/g, ' ').trim())
+        .filter(Boolean)
+        .slice(0, MAX_PLAN_GOALS)
+    : [];
   const sections: Record<string, string> = {};
   const statements: DraftedStatement[] = [];
   const emptySections: string[] = [];
@@ -211,6 +234,21 @@ export function draftNote(input: { format: DraftFormat; source: DraftSource; ses
         },
       ]);
     }
+    if (goals.length > 0 && input.planGoals && s.key === spec.goalsSection) {
+      let at = 0;
+      for (const goal of goals) {
+        add(`${PLAN_GOAL_LABEL}: ${goal}`, [
+          {
+            sourceId: input.planGoals.planId,
+            sourceType: 'treatment_plan',
+            start: at,
+            end: at + goal.length,
+            quote: goal,
+          },
+        ]);
+        at += goal.length + 1;
+      }
+    }
     for (const c of chosen.get(s.key) ?? []) add(c.text, c.evidence);
     if (lines.length === 0) {
       emptySections.push(s.key);
@@ -219,5 +257,12 @@ export function draftNote(input: { format: DraftFormat; source: DraftSource; ses
       sections[s.key] = lines.join('\n');
     }
   }
-  return { format: input.format, sections, statements, emptySections, sessionLine };
+  return {
+    format: input.format,
+    sections,
+    statements,
+    emptySections,
+    sessionLine,
+    planGoalsText: goals.length > 0 ? goals.join('\n') : null,
+  };
 }

@@ -113,6 +113,8 @@ export interface FormatSpec {
   route: Record<SentenceKind, string>;
   /** Where the session line (date, time, minutes, modality, from the appointment record) goes. */
   sessionSection: string;
+  /** Where the active treatment plan's goals are quoted, when the format has a place for them. */
+  goalsSection?: string;
 }
 
 const titles = (format: DraftFormat) => Object.fromEntries(NOTE_FORMAT_SECTIONS[format].map((s) => [s.key, s.title]));
@@ -121,6 +123,7 @@ const spec = (
   sections: Array<[key: string, contains: string, elements: ElementId[]]>,
   route: Record<SentenceKind, string>,
   sessionSection: string,
+  goalsSection?: string,
 ): FormatSpec => {
   const t = titles(format);
   return {
@@ -128,6 +131,7 @@ const spec = (
     sections: sections.map(([key, contains, elements]) => ({ key, title: t[key] ?? key, contains, elements })),
     route,
     sessionSection,
+    ...(goalsSection ? { goalsSection } : {}),
   };
 };
 
@@ -246,6 +250,7 @@ export const FORMAT_SPECS: Record<DraftFormat, FormatSpec> = {
       plan: 'plan',
     },
     'intervention',
+    'goals',
   ),
 };
 

@@ -91,7 +91,7 @@ export function fromModelDraft(
     if (lines.length === 0) emptySections.push(s.key);
     sections[s.key] = lines.length > 0 ? lines.join('\n') : EMPTY_SECTION_MARKER;
   }
-  return { format, sections, statements, emptySections, sessionLine: null, droppedSpans };
+  return { format, sections, statements, emptySections, sessionLine: null, planGoalsText: null, droppedSpans };
 }
 
 function locate(text: string, span: { start: number; end: number; quote: string }) {
