@@ -39,6 +39,7 @@ const TOKENS: Record<string, Principal> = {
 function app(
   model = chatModel({ kind: 'offline', maxSteps: 6, linkHosts: [] }, { today: () => '2026-11-22' }),
   maxSteps = 6,
+  timeoutMs = 30_000,
 ) {
   return new Hono().route(
     '/',
@@ -54,6 +55,7 @@ function app(
       linkHosts: ['988lifeline.org'],
       log: createLogger({ level: 'silent' }),
       today: () => '2026-11-22',
+      timeoutMs,
     }),
   );
 }
@@ -277,5 +279,91 @@ describe('faults', () => {
     const evs = await events(await ask(app({ model, label: 'mock' }), 'avery', 'x'));
     expect(evs.some((e) => e.type === 'tool-input-error' || e.type === 'tool-output-error')).toBe(true);
     expect(h.calls).toBe(before);
+  });
+
+  it('reports a provider error in the middle of a stream, after some text was already sent', async () => {
+    const model = new MockLanguageModelV4({
+      doStream: [
+        {
+          stream: convertArrayToReadableStream<LanguageModelV4StreamPart>([
+            { type: 'stream-start', warnings: [] },
+            { type: 'text-start', id: 't' },
+            { type: 'text-delta', id: 't', delta: 'Looking at the chart' },
+            { type: 'error', error: apiError(500) },
+          ]),
+        },
+      ],
+    });
+    const evs = await events(await ask(app({ model, label: 'mock' }), 'avery', 'x'));
+    expect(evs.find((e) => e.type === 'error')?.errorText).toMatch(/model service had an error/);
+  });
+
+  it('keeps the turn alive when a tool fails unexpectedly, and tells the model it failed', async () => {
+    const model = new MockLanguageModelV4({
+      doStream: [toolStep('get_client', { clientId: ownClient }, 0), textStep('The lookup failed.')],
+    });
+    const broken: Pipeline = {
+      listTools: (p) => h.pipeline.listTools(p),
+      callTool: async () => {
+        throw new Error('disk on fire');
+      },
+    };
+    const a = new Hono().route(
+      '/',
+      chatRoute({
+        pipeline: broken,
+        model: { model, label: 'mock' },
+        authenticate: async () => ({ principal: CALLERS.avery, token: { value: 'x' } }),
+        guard: { allowedHosts: ['127.0.0.1:8787'], allowedOrigins: [BASE] },
+        maxSteps: 4,
+        linkHosts: [],
+        log: createLogger({ level: 'silent' }),
+      }),
+    );
+    const evs = await events(await ask(a, 'avery', 'x'));
+    expect(evs.some((e) => e.type === 'tool-output-error')).toBe(true);
+    expect(textOf(evs)).toBe('The lookup failed.');
+    expect(JSON.stringify(evs)).not.toContain('disk on fire');
+  });
+
+  it('cancels the model call when the client disconnects mid-stream', async () => {
+    let seenSignal: AbortSignal | undefined;
+    const model = new MockLanguageModelV4({
+      doStream: async ({ abortSignal }) => {
+        seenSignal = abortSignal;
+        return {
+          stream: new ReadableStream<LanguageModelV4StreamPart>({
+            start(controller) {
+              controller.enqueue({ type: 'stream-start', warnings: [] });
+              controller.enqueue({ type: 'text-start', id: 't' });
+              controller.enqueue({ type: 'text-delta', id: 't', delta: 'thinking\n' });
+            },
+          }),
+        };
+      },
+    });
+    const disconnect = new AbortController();
+    const res = await app({ model, label: 'mock' }).request(`${BASE}/api/chat`, {
+      method: 'POST',
+      signal: disconnect.signal,
+      headers: { host: '127.0.0.1:8787', 'content-type': 'application/json', authorization: 'Bearer avery' },
+      body: JSON.stringify({ messages: [{ id: 'u', role: 'user', parts: [{ type: 'text', text: 'hi' }] }] }),
+    });
+    const reader = res.body?.getReader();
+    await reader?.read();
+    disconnect.abort();
+    await reader?.cancel().catch(() => {});
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seenSignal?.aborted).toBe(true);
+  });
+
+  it('gives up on a model that never answers, saying it timed out', async () => {
+    const model = new MockLanguageModelV4({
+      doStream: ({ abortSignal }) =>
+        new Promise((_, reject) => abortSignal?.addEventListener('abort', () => reject(abortSignal.reason))),
+    });
+    const evs = await events(await ask(app({ model, label: 'mock' }, 6, 200), 'avery', 'x'));
+    // The stream ends with an abort whose reason names the timeout; useChat shows the turn as stopped.
+    expect(evs.at(-1)).toMatchObject({ type: 'abort', reason: expect.stringMatching(/TimeoutError/) });
   });
 });

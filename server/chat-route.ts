@@ -21,6 +21,8 @@ export interface ChatRouteOptions {
   linkHosts: readonly string[];
   log: Logger;
   today?: () => string;
+  /** A turn that takes longer is cancelled, model and tool work included. Default 120 s. */
+  timeoutMs?: number;
   /** Largest request body, in bytes. Default 512 KiB. */
   maxBodyBytes?: number;
 }
@@ -95,7 +97,8 @@ export function chatRoute(options: ChatRouteOptions) {
       messages,
       tools: chatTools(options.pipeline, principal),
       stopWhen: stepCountIs(options.maxSteps),
-      abortSignal: c.req.raw.signal,
+      // The client going away, or the turn outliving its budget, cancels the model call and any tool still running.
+      abortSignal: AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(options.timeoutMs ?? 120_000)]),
       experimental_transform: sanitizingTransform(options.linkHosts) as never,
       onError: ({ error }) => options.log.warn({ err: error, userId: principal.userId }, 'chat turn failed'),
     });
