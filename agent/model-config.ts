@@ -5,6 +5,8 @@ export type ModelConfig = {
   maxSteps: number;
   /** Hosts links in chat answers may point to; every other link loses its URL, every image is removed. */
   linkHosts: string[];
+  /** `pseudonymize`: names, DOB, phones, e-mails, addresses and insurance ids reach the model as placeholders. */
+  phiMode: 'off' | 'pseudonymize';
 } & (
   | { kind: 'offline' }
   | {

@@ -84,6 +84,7 @@ describe('OpenAI-compatible provider against a local fake server', () => {
       model: 'local-llm',
       maxSteps: 4,
       linkHosts: [],
+      phiMode: 'off',
     });
     const calls = h.calls;
     const result = streamText({
@@ -129,6 +130,7 @@ describe('OpenAI-compatible provider against a local fake server', () => {
       api: 'chat',
       maxSteps: 4,
       linkHosts: [],
+      phiMode: 'off',
     });
     const result = await generateText({ model, prompt: 'hello' }).catch((e: unknown) => e);
     expect(label).toBe('Azure OpenAI (notes-gpt)');
@@ -149,6 +151,7 @@ describe('OpenAI-compatible provider against a local fake server', () => {
       api: 'responses',
       maxSteps: 4,
       linkHosts: [],
+      phiMode: 'off',
     });
     await expect(generateText({ model, prompt: 'hello', maxRetries: 0 })).rejects.toThrow();
     expect(seen[0]?.path).toMatch(/^\/openai\/v1\/responses/);

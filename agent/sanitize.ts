@@ -26,10 +26,12 @@ export function sanitizeOutput(text: string, allowedHosts: readonly string[]): s
 }
 
 /**
- * A stream transform for streamText: holds text until a line ends (or the stream does), so an image or link split
- * across deltas is seen whole, then sanitizes it.
+ * A stream transform for streamText: holds text until a line ends (or the stream does), so an image, a link or a
+ * placeholder split across deltas is seen whole, then sanitizes it (and, under pseudonymization, restores the real
+ * values — after sanitizing, so a restored value can never form a link).
  */
-export function sanitizingTransform(allowedHosts: readonly string[]) {
+export function sanitizingTransform(allowedHosts: readonly string[], restore: (text: string) => string = (t) => t) {
+  const clean = (text: string) => restore(sanitizeOutput(text, allowedHosts));
   return () => {
     let held = '';
     let heldId = '';
@@ -43,19 +45,19 @@ export function sanitizingTransform(allowedHosts: readonly string[]) {
           heldId = part.id ?? heldId;
           const cut = held.lastIndexOf('\n');
           if (cut >= 0) {
-            controller.enqueue({ ...part, text: sanitizeOutput(held.slice(0, cut + 1), allowedHosts) });
+            controller.enqueue({ ...part, text: clean(held.slice(0, cut + 1)) });
             held = held.slice(cut + 1);
           }
           return;
         }
         if (held && (part.type === 'text-end' || part.type === 'finish-step' || part.type === 'finish')) {
-          controller.enqueue({ type: 'text-delta', id: heldId, text: sanitizeOutput(held, allowedHosts) });
+          controller.enqueue({ type: 'text-delta', id: heldId, text: clean(held) });
           held = '';
         }
         controller.enqueue(part);
       },
       flush(controller) {
-        if (held) controller.enqueue({ type: 'text-delta', id: heldId, text: sanitizeOutput(held, allowedHosts) });
+        if (held) controller.enqueue({ type: 'text-delta', id: heldId, text: clean(held) });
       },
     });
   };

@@ -24,6 +24,11 @@ const BY_ROLE: Record<Role, string> = {
 };
 
 /** The rules the model is told, per role. The pipeline enforces them regardless of what the model does. */
-export function systemPromptFor(role: Role, today: string): string {
-  return [...COMMON, BY_ROLE[role], `Today is ${today}.`].join('\n');
+export function systemPromptFor(role: Role, today: string, options: { pseudonymized?: boolean } = {}): string {
+  const phi = options.pseudonymized
+    ? [
+        'Names, dates of birth, phone numbers, e-mail and postal addresses and insurance ids appear as placeholders such as [[NAME_xxxxxx]]. Use them exactly as given, in answers and in tool arguments; never guess the real values.',
+      ]
+    : [];
+  return [...COMMON, ...phi, BY_ROLE[role], `Today is ${today}.`].join('\n');
 }

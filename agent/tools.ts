@@ -2,6 +2,7 @@ import { jsonSchema, type ToolSet, tool } from 'ai';
 import * as z from 'zod';
 import type { Pipeline } from '../policies/pipeline.ts';
 import type { Principal } from '../policies/principal.ts';
+import type { Pseudonymizer } from './pseudonymize.ts';
 
 /**
  * The registry's tools as AI SDK tools for one caller. The model gets the same JSON Schemas MCP clients get, and
@@ -9,7 +10,13 @@ import type { Principal } from '../policies/principal.ts';
  * does not validate arguments itself, so a malformed call is refused and audited like any other. A refusal comes
  * back to the model as `{ error: { code, message } }`, so it can tell the person plainly what was refused.
  */
-export function chatTools(pipeline: Pipeline, principal: Principal, meta: { traceId?: string } = {}): ToolSet {
+export function chatTools(
+  pipeline: Pipeline,
+  principal: Principal,
+  options: { traceId?: string; pseudonymizer?: Pseudonymizer } = {},
+): ToolSet {
+  const meta = options.traceId ? { traceId: options.traceId } : {};
+  const p = options.pseudonymizer;
   const caller: Principal = { ...principal, surface: 'chat' };
   const tools: ToolSet = {};
   for (const t of pipeline.listTools(caller)) {
@@ -19,9 +26,13 @@ export function chatTools(pipeline: Pipeline, principal: Principal, meta: { trac
         z.toJSONSchema(t.input as z.ZodType, { io: 'input' }) as Parameters<typeof jsonSchema>[0],
       ),
       execute: async (input) => {
-        const result = await pipeline.callTool(caller, t.name, input, meta);
+        // Under pseudonymization the model writes placeholders; the tool needs the real values back.
+        const args = p ? p.restoreDeep(input) : input;
+        const result = await pipeline.callTool(caller, t.name, args, meta);
         return result.ok ? result.output : { error: result.error };
       },
+      // What the model sees of the result (the person's UI gets the real output).
+      ...(p ? { toModelOutput: ({ output }) => ({ type: 'json' as const, value: p.mask(output) as never }) } : {}),
     });
   }
   return tools;

@@ -37,7 +37,7 @@ const TOKENS: Record<string, Principal> = {
 };
 
 function app(
-  model = chatModel({ kind: 'offline', maxSteps: 6, linkHosts: [] }, { today: () => '2026-11-22' }),
+  model = chatModel({ kind: 'offline', maxSteps: 6, linkHosts: [], phiMode: 'off' }, { today: () => '2026-11-22' }),
   maxSteps = 6,
   timeoutMs = 30_000,
 ) {
@@ -365,5 +365,51 @@ describe('faults', () => {
     const evs = await events(await ask(app({ model, label: 'mock' }, 6, 200), 'avery', 'x'));
     // The stream ends with an abort whose reason names the timeout; useChat shows the turn as stopped.
     expect(evs.at(-1)).toMatchObject({ type: 'abort', reason: expect.stringMatching(/TimeoutError/) });
+  });
+});
+
+describe('PHI_MODE=pseudonymize', () => {
+  it('keeps the client’s identifiers out of every model payload and restores them in what the person sees', async () => {
+    const c = rows.clients.find((x) => x.id === ownClient);
+    if (!c) throw new Error('own client');
+    const canaries = [c.firstName, c.lastName, c.dateOfBirth, c.phone, c.email].filter(
+      (v): v is string => typeof v === 'string' && v.length > 2,
+    );
+    let step = 0;
+    const model = new MockLanguageModelV4({
+      doStream: async ({ prompt }) => {
+        step++;
+        if (step === 1) return toolStep('get_client', { clientId: ownClient }, 0);
+        const seen = JSON.stringify(prompt);
+        const placeholder = seen.match(/\[\[NAME_[0-9a-f]{6}\]\]/)?.[0] ?? 'none';
+        return textStep(`Here is ${placeholder}'s record [${ownClient}].`);
+      },
+    });
+    const a = new Hono().route(
+      '/',
+      chatRoute({
+        pipeline: counted(),
+        model: { model, label: 'mock' },
+        authenticate: async () => ({ principal: CALLERS.avery, token: { value: 'x' } }),
+        guard: { allowedHosts: ['127.0.0.1:8787'], allowedOrigins: [BASE] },
+        maxSteps: 4,
+        linkHosts: [],
+        log: createLogger({ level: 'silent' }),
+        phiMode: 'pseudonymize',
+      }),
+    );
+    // The person's earlier turn mentions the phone number: history is masked too.
+    const evs = await events(
+      await ask(a, 'avery', 'Tell me about this client', [
+        { id: 'a0', role: 'assistant', parts: [{ type: 'text', text: `Noted the number ${c.phone}.` }] },
+      ]),
+    );
+    const payloads = JSON.stringify(model.doStreamCalls.map((call) => call.prompt));
+    for (const canary of canaries) expect(payloads, canary).not.toContain(canary);
+    expect(payloads).toMatch(/\[\[NAME_[0-9a-f]{6}\]\]/);
+    expect(textOf(evs)).toMatch(new RegExp(`Here is (${c.firstName}|${c.preferredName ?? c.firstName}|${c.lastName})`));
+    // The person's UI still gets the real tool output.
+    const output = evs.find((e) => e.type === 'tool-output-available')?.output as { client: { lastName?: string } };
+    expect(output.client.lastName).toBe(c.lastName);
   });
 });

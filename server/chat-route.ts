@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod';
 import type { ChatModel } from '../agent/models.ts';
+import { createPseudonymizer, type Pseudonymizer } from '../agent/pseudonymize.ts';
 import { sanitizingTransform } from '../agent/sanitize.ts';
 import { systemPromptFor } from '../agent/system-prompt.ts';
 import { chatTools } from '../agent/tools.ts';
@@ -21,6 +22,8 @@ export interface ChatRouteOptions {
   linkHosts: readonly string[];
   log: Logger;
   today?: () => string;
+  /** Pseudonymize PHI on its way to the model (PHI_MODE=pseudonymize). */
+  phiMode?: 'off' | 'pseudonymize';
   /** A turn that takes longer is cancelled, model and tool work included. Default 120 s. */
   timeoutMs?: number;
   /** Largest request body, in bytes. Default 512 KiB. */
@@ -80,26 +83,30 @@ export function chatRoute(options: ChatRouteOptions) {
     }
     // The client cannot speak for the system: only user and assistant turns are taken from it.
     const turns = parsed.data.messages.filter((m) => m.role !== 'system') as unknown as UIMessage[];
+    const principal = { ...caller.principal, surface: 'chat' as const };
+    const pseudonymizer = options.phiMode === 'pseudonymize' ? createPseudonymizer() : undefined;
+    const tools = chatTools(options.pipeline, principal, pseudonymizer ? { pseudonymizer } : {});
     let messages: Awaited<ReturnType<typeof convertToModelMessages>>;
     try {
-      messages = await convertToModelMessages(turns);
+      // With the tools, earlier tool results in the history pass through the same masking as new ones.
+      messages = await convertToModelMessages(turns, { tools });
+      if (pseudonymizer) messages = maskHistory(messages, pseudonymizer);
     } catch (error) {
       return problem(c, 400, 'invalid-request', 'Invalid chat messages', {
         detail: error instanceof Error ? error.message.slice(0, 300) : 'unreadable messages',
       });
     }
-    const principal = { ...caller.principal, surface: 'chat' as const };
     const today = options.today?.() ?? new Date().toISOString().slice(0, 10);
     const label = options.model.label;
     const result = streamText({
       model: options.model.model,
-      system: systemPromptFor(principal.role, today),
+      system: systemPromptFor(principal.role, today, { pseudonymized: pseudonymizer !== undefined }),
       messages,
-      tools: chatTools(options.pipeline, principal),
+      tools,
       stopWhen: stepCountIs(options.maxSteps),
       // The client going away, or the turn outliving its budget, cancels the model call and any tool still running.
       abortSignal: AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(options.timeoutMs ?? 120_000)]),
-      experimental_transform: sanitizingTransform(options.linkHosts) as never,
+      experimental_transform: sanitizingTransform(options.linkHosts, pseudonymizer?.restore) as never,
       onError: ({ error }) => options.log.warn({ err: error, userId: principal.userId }, 'chat turn failed'),
     });
     return result.toUIMessageStreamResponse({
@@ -108,6 +115,21 @@ export function chatRoute(options: ChatRouteOptions) {
     });
   });
   return app;
+}
+
+/** Earlier turns as the model may see them: the person's and the assistant's words re-masked. */
+function maskHistory(
+  messages: Awaited<ReturnType<typeof convertToModelMessages>>,
+  p: Pseudonymizer,
+): Awaited<ReturnType<typeof convertToModelMessages>> {
+  return messages.map((m) => {
+    if (m.role === 'system' || m.role === 'tool') return m;
+    if (typeof m.content === 'string') return { ...m, content: p.maskText(m.content) } as typeof m;
+    return {
+      ...m,
+      content: m.content.map((part) => (part.type === 'text' ? { ...part, text: p.maskText(part.text) } : part)),
+    } as typeof m;
+  });
 }
 
 /** What the person sees when a turn fails: what happened, never a stack trace or a provider's raw body. */

@@ -3,7 +3,7 @@ import { loadConfig } from './config.ts';
 
 describe('chat model configuration', () => {
   it('defaults to the offline rule-based assistant, six steps, links only to 988 and charta itself', () => {
-    expect(loadConfig({}).model).toEqual({ kind: 'offline', maxSteps: 6, linkHosts: ['988lifeline.org', '127.0.0.1'] });
+    expect(loadConfig({}).model).toEqual({ kind: 'offline', maxSteps: 6, phiMode: 'off', linkHosts: ['988lifeline.org', '127.0.0.1'] });
   });
 
   it('reads an Azure OpenAI deployment, Responses API by default', () => {

@@ -69,6 +69,7 @@ export async function httpSurfaces(config: Config, store: Store, log: Logger, po
     guard: { allowedHosts: hostsFor(config.host, port, publicOrigin), allowedOrigins: [publicOrigin] },
     maxSteps: config.model.maxSteps,
     linkHosts: config.model.linkHosts,
+    phiMode: config.model.phiMode,
     log,
   });
   return [auth.routes, mcp, chat];
