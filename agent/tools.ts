@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { Pipeline } from '../policies/pipeline.ts';
 import type { Principal } from '../policies/principal.ts';
 import type { Pseudonymizer } from './pseudonymize.ts';
+import type { ChatTracing } from './tracing.ts';
 
 /**
  * The registry's tools as AI SDK tools for one caller. The model gets the same JSON Schemas MCP clients get, and
@@ -13,7 +14,7 @@ import type { Pseudonymizer } from './pseudonymize.ts';
 export function chatTools(
   pipeline: Pipeline,
   principal: Principal,
-  options: { traceId?: string; pseudonymizer?: Pseudonymizer } = {},
+  options: { traceId?: string; pseudonymizer?: Pseudonymizer; tracing?: ChatTracing } = {},
 ): ToolSet {
   const meta = options.traceId ? { traceId: options.traceId } : {};
   const p = options.pseudonymizer;
@@ -28,7 +29,14 @@ export function chatTools(
       execute: async (input) => {
         // Under pseudonymization the model writes placeholders; the tool needs the real values back.
         const args = p ? p.restoreDeep(input) : input;
-        const result = await pipeline.callTool(caller, t.name, args, meta);
+        const run = async () => pipeline.callTool(caller, t.name, args, meta);
+        const result = options.tracing
+          ? await options.tracing.inSpan('charta.tool', { 'charta.tool': t.name }, async (span) => {
+              const r = await run();
+              span.setAttribute('charta.decision', r.ok ? 'allow' : r.error.code);
+              return r;
+            })
+          : await run();
         return result.ok ? result.output : { error: result.error };
       },
       // What the model sees of the result (the person's UI gets the real output).

@@ -1,3 +1,4 @@
+import { context, SpanStatusCode, trace } from '@opentelemetry/api';
 import { convertToModelMessages, stepCountIs, streamText, type UIMessage } from 'ai';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -7,6 +8,7 @@ import { createPseudonymizer, type Pseudonymizer } from '../agent/pseudonymize.t
 import { sanitizingTransform } from '../agent/sanitize.ts';
 import { systemPromptFor } from '../agent/system-prompt.ts';
 import { chatTools } from '../agent/tools.ts';
+import type { ChatTracing } from '../agent/tracing.ts';
 import type { Pipeline } from '../policies/pipeline.ts';
 import type { Logger } from './logger.ts';
 import type { McpCaller } from './mcp-route.ts';
@@ -22,6 +24,8 @@ export interface ChatRouteOptions {
   linkHosts: readonly string[];
   log: Logger;
   today?: () => string;
+  /** Langfuse/OpenTelemetry tracing; absent: none. */
+  tracing?: ChatTracing;
   /** Pseudonymize PHI on its way to the model (PHI_MODE=pseudonymize). */
   phiMode?: 'off' | 'pseudonymize';
   /** A turn that takes longer is cancelled, model and tool work included. Default 120 s. */
@@ -85,7 +89,11 @@ export function chatRoute(options: ChatRouteOptions) {
     const turns = parsed.data.messages.filter((m) => m.role !== 'system') as unknown as UIMessage[];
     const principal = { ...caller.principal, surface: 'chat' as const };
     const pseudonymizer = options.phiMode === 'pseudonymize' ? createPseudonymizer() : undefined;
-    const tools = chatTools(options.pipeline, principal, pseudonymizer ? { pseudonymizer } : {});
+    const tracing = options.tracing;
+    const tools = chatTools(options.pipeline, principal, {
+      ...(pseudonymizer ? { pseudonymizer } : {}),
+      ...(tracing ? { tracing } : {}),
+    });
     let messages: Awaited<ReturnType<typeof convertToModelMessages>>;
     try {
       // With the tools, earlier tool results in the history pass through the same masking as new ones.
@@ -98,17 +106,52 @@ export function chatRoute(options: ChatRouteOptions) {
     }
     const today = options.today?.() ?? new Date().toISOString().slice(0, 10);
     const label = options.model.label;
-    const result = streamText({
-      model: options.model.model,
-      system: systemPromptFor(principal.role, today, { pseudonymized: pseudonymizer !== undefined }),
-      messages,
-      tools,
-      stopWhen: stepCountIs(options.maxSteps),
-      // The client going away, or the turn outliving its budget, cancels the model call and any tool still running.
-      abortSignal: AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(options.timeoutMs ?? 120_000)]),
-      experimental_transform: sanitizingTransform(options.linkHosts, pseudonymizer?.restore) as never,
-      onError: ({ error }) => options.log.warn({ err: error, userId: principal.userId }, 'chat turn failed'),
+    // The turn's span: charta ids only (never names), ended when the stream finishes, fails or is aborted.
+    const turnSpan = tracing?.tracer.startSpan('chat.turn', {
+      attributes: {
+        'charta.user_id': principal.userId,
+        'charta.practice_id': principal.practiceId,
+        'charta.role': principal.role,
+        'charta.surface': 'chat',
+        'charta.model': label,
+      },
     });
+    const endTurn = (error?: unknown) => {
+      if (!turnSpan) return;
+      if (error)
+        turnSpan.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
+      turnSpan.end();
+    };
+    const start = () =>
+      streamText({
+        model: options.model.model,
+        system: systemPromptFor(principal.role, today, { pseudonymized: pseudonymizer !== undefined }),
+        messages,
+        tools,
+        stopWhen: stepCountIs(options.maxSteps),
+        // The client going away, or the turn outliving its budget, cancels the model call and any tool still running.
+        abortSignal: AbortSignal.any([c.req.raw.signal, AbortSignal.timeout(options.timeoutMs ?? 120_000)]),
+        experimental_transform: sanitizingTransform(options.linkHosts, pseudonymizer?.restore) as never,
+        onError: ({ error }) => {
+          options.log.warn({ err: error, userId: principal.userId }, 'chat turn failed');
+          endTurn(error);
+        },
+        onFinish: () => endTurn(),
+        onAbort: () => endTurn(new Error('aborted')),
+        ...(tracing
+          ? {
+              telemetry: {
+                isEnabled: true,
+                functionId: 'charta.chat',
+                // Prompts, answers, tool arguments and results are PHI: never recorded in spans.
+                recordInputs: false,
+                recordOutputs: false,
+                integrations: tracing.integration,
+              },
+            }
+          : {}),
+      });
+    const result = turnSpan ? context.with(trace.setSpan(context.active(), turnSpan), start) : start();
     return result.toUIMessageStreamResponse({
       messageMetadata: ({ part }) => (part.type === 'start' || part.type === 'finish' ? { model: label } : undefined),
       onError: (error) => chatErrorMessage(error),

@@ -3,7 +3,12 @@ import { loadConfig } from './config.ts';
 
 describe('chat model configuration', () => {
   it('defaults to the offline rule-based assistant, six steps, links only to 988 and charta itself', () => {
-    expect(loadConfig({}).model).toEqual({ kind: 'offline', maxSteps: 6, phiMode: 'off', linkHosts: ['988lifeline.org', '127.0.0.1'] });
+    expect(loadConfig({}).model).toEqual({
+      kind: 'offline',
+      maxSteps: 6,
+      phiMode: 'off',
+      linkHosts: ['988lifeline.org', '127.0.0.1'],
+    });
   });
 
   it('reads an Azure OpenAI deployment, Responses API by default', () => {
@@ -49,6 +54,17 @@ describe('chat model configuration', () => {
   it('rejects an unknown model kind', () => {
     expect(() => loadConfig({ CHARTA_MODEL: 'gpt' })).toThrow(
       /CHARTA_MODEL: must be offline, azure or openai-compatible/,
+    );
+  });
+
+  it('turns tracing on only with both Langfuse keys, and never echoes the secret', () => {
+    expect(loadConfig({}).langfuse).toBeNull();
+    expect(
+      loadConfig({ LANGFUSE_PUBLIC_KEY: 'pk', LANGFUSE_SECRET_KEY: 'sk', LANGFUSE_BASE_URL: 'http://127.0.0.1:3000' })
+        .langfuse,
+    ).toEqual({ publicKey: 'pk', secretKey: 'sk', baseUrl: 'http://127.0.0.1:3000' });
+    expect(() => loadConfig({ LANGFUSE_PUBLIC_KEY: 'pk' })).toThrow(
+      /LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY go together/,
     );
   });
 });

@@ -107,6 +107,9 @@ const EnvSchema = z.object({
         .filter(Boolean),
     )
     .optional(),
+  LANGFUSE_PUBLIC_KEY: z.string().min(1).optional(),
+  LANGFUSE_SECRET_KEY: z.string().min(1).optional(),
+  LANGFUSE_BASE_URL: httpUrl.optional(),
   // --- end model ---
 });
 
@@ -126,6 +129,8 @@ export interface Config {
   auditCheckpointKey: Uint8Array | null;
   tools: ToolsConfig;
   model: ModelConfig;
+  /** Chat-turn tracing to Langfuse (OpenTelemetry); null: off. */
+  langfuse: { publicKey: string; secretKey: string; baseUrl: string } | null;
 }
 
 export type { ModelConfig };
@@ -244,7 +249,13 @@ function authConfig(e: z.output<typeof EnvSchema>, problems: string[]): AuthConf
 // --- end auth ---
 
 /** Variables whose values must never be echoed back in an error message. */
-const SECRET = new Set(['DATABASE_URL', 'AUDIT_CHECKPOINT_KEY', 'AZURE_API_KEY', 'OPENAI_COMPATIBLE_API_KEY']);
+const SECRET = new Set([
+  'DATABASE_URL',
+  'AUDIT_CHECKPOINT_KEY',
+  'AZURE_API_KEY',
+  'OPENAI_COMPATIBLE_API_KEY',
+  'LANGFUSE_SECRET_KEY',
+]);
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -275,6 +286,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!picked.ok) authProblems.push(`CHARTA_TOOLS: no tool or toolset named ${picked.unknown.join(', ')}`);
   }
   const model = modelConfig(e, auth.publicUrl, authProblems);
+  const langfuseSet = [e.LANGFUSE_PUBLIC_KEY, e.LANGFUSE_SECRET_KEY].filter(Boolean).length;
+  if (langfuseSet === 1)
+    authProblems.push('LANGFUSE_SECRET_KEY: LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY go together');
   if (authProblems.length > 0) throw new ConfigError(authProblems);
   const database = e.DATABASE_URL
     ? ({ kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } as const)
@@ -297,6 +311,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ratePerMinute: e.TOOL_RATE_LIMIT_PER_MINUTE,
     },
     model,
+    langfuse:
+      e.LANGFUSE_PUBLIC_KEY && e.LANGFUSE_SECRET_KEY
+        ? {
+            publicKey: e.LANGFUSE_PUBLIC_KEY,
+            secretKey: e.LANGFUSE_SECRET_KEY,
+            baseUrl: e.LANGFUSE_BASE_URL ?? 'https://cloud.langfuse.com',
+          }
+        : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { chatModel } from '../agent/models.ts';
+import { createTracing } from '../agent/tracing.ts';
 import { EhrError } from '../ehr/errors.ts';
 import type { EhrGateway } from '../ehr/gateway.ts';
 import { createPipeline, type Pipeline } from '../policies/pipeline.ts';
@@ -70,6 +71,7 @@ export async function httpSurfaces(config: Config, store: Store, log: Logger, po
     maxSteps: config.model.maxSteps,
     linkHosts: config.model.linkHosts,
     phiMode: config.model.phiMode,
+    ...(config.langfuse ? { tracing: createTracing(config.langfuse) } : {}),
     log,
   });
   return [auth.routes, mcp, chat];
