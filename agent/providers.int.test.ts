@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateText, stepCountIs, streamText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chatErrorMessage } from '../server/chat-route.ts';
 import { CALLERS, ownClient, usePipeline } from '../test/pipeline-fixtures.ts';
 import { chatModel } from './models.ts';
 import { chatTools } from './tools.ts';
@@ -17,6 +18,8 @@ interface Seen {
 const seen: Seen[] = [];
 let server: Server;
 let base = '';
+/** How many of the next chat-completion requests answer 429 before the server recovers. */
+let busy = 0;
 
 const sse = (chunks: object[]) => `${chunks.map((c) => `data: ${JSON.stringify(c)}\n\n`).join('')}data: [DONE]\n\n`;
 const chunk = (delta: object, finish: string | null = null, usage?: object) => ({
@@ -40,6 +43,12 @@ beforeAll(async () => {
       if (!req.url?.endsWith('/chat/completions')) {
         res.writeHead(400, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { message: 'not served by this fake', type: 'invalid_request_error' } }));
+        return;
+      }
+      if (busy > 0) {
+        busy--;
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' });
+        res.end(JSON.stringify({ error: { message: 'rate limited', type: 'rate_limit_error' } }));
         return;
       }
       const messages = body.messages as { role: string }[];
@@ -157,5 +166,39 @@ describe('OpenAI-compatible provider against a local fake server', () => {
     expect(seen[0]?.path).toMatch(/^\/openai\/v1\/responses/);
     expect(seen[0]?.headers['api-key']).toBe('azure-key');
     expect(seen[0]?.body).toMatchObject({ model: 'notes-gpt' });
+  });
+
+  it('retries a 429 that carries retry-after, then answers', async () => {
+    seen.length = 0;
+    busy = 1;
+    const { model } = chatModel({
+      kind: 'openai-compatible',
+      baseUrl: `${base}/v1`,
+      apiKey: null,
+      model: 'local-llm',
+      maxSteps: 2,
+      linkHosts: [],
+      phiMode: 'off',
+    });
+    const result = streamText({ model, prompt: 'hello', maxRetries: 2 });
+    // The fake's first real answer is a tool call: the retried request went through and was understood.
+    expect(await result.finishReason).toBe('tool-calls');
+    expect(seen.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(2);
+  });
+
+  it('gives up after the retries when the provider stays rate-limited, with the status kept for the message', async () => {
+    busy = 10;
+    const { model } = chatModel({
+      kind: 'openai-compatible',
+      baseUrl: `${base}/v1`,
+      apiKey: null,
+      model: 'local-llm',
+      maxSteps: 2,
+      linkHosts: [],
+      phiMode: 'off',
+    });
+    const error = await generateText({ model, prompt: 'hello', maxRetries: 1 }).catch((e: unknown) => e);
+    busy = 0;
+    expect(chatErrorMessage(error)).toMatch(/rate limited/);
   });
 });

@@ -176,7 +176,9 @@ function maskHistory(
 }
 
 /** What the person sees when a turn fails: what happened, never a stack trace or a provider's raw body. */
-export function chatErrorMessage(error: unknown): string {
+export function chatErrorMessage(outer: unknown): string {
+  // After its retries the AI SDK throws a RetryError; the provider's own error is its lastError.
+  const error = (outer as { lastError?: unknown } | null)?.lastError ?? outer;
   const status = (error as { statusCode?: number } | null)?.statusCode;
   const name = error instanceof Error ? error.name : '';
   if (status === 429) return 'The model is busy (rate limited). Try again in a moment.';
