@@ -7,6 +7,8 @@ export type ModelConfig = {
   linkHosts: string[];
   /** `pseudonymize`: names, DOB, phones, e-mails, addresses and insurance ids reach the model as placeholders. */
   phiMode: 'off' | 'pseudonymize';
+  /** Days a stored conversation is kept after its last message; 0: conversations are not stored. */
+  retentionDays: number;
 } & (
   | { kind: 'offline' }
   | {

@@ -94,6 +94,7 @@ describe('OpenAI-compatible provider against a local fake server', () => {
       maxSteps: 4,
       linkHosts: [],
       phiMode: 'off',
+      retentionDays: 0,
     });
     const calls = h.calls;
     const result = streamText({
@@ -140,6 +141,7 @@ describe('OpenAI-compatible provider against a local fake server', () => {
       maxSteps: 4,
       linkHosts: [],
       phiMode: 'off',
+      retentionDays: 0,
     });
     const result = await generateText({ model, prompt: 'hello' }).catch((e: unknown) => e);
     expect(label).toBe('Azure OpenAI (notes-gpt)');
@@ -161,6 +163,7 @@ describe('OpenAI-compatible provider against a local fake server', () => {
       maxSteps: 4,
       linkHosts: [],
       phiMode: 'off',
+      retentionDays: 0,
     });
     await expect(generateText({ model, prompt: 'hello', maxRetries: 0 })).rejects.toThrow();
     expect(seen[0]?.path).toMatch(/^\/openai\/v1\/responses/);
@@ -179,6 +182,7 @@ describe('OpenAI-compatible provider against a local fake server', () => {
       maxSteps: 2,
       linkHosts: [],
       phiMode: 'off',
+      retentionDays: 0,
     });
     const result = streamText({ model, prompt: 'hello', maxRetries: 2 });
     // The fake's first real answer is a tool call: the retried request went through and was understood.
@@ -196,6 +200,7 @@ describe('OpenAI-compatible provider against a local fake server', () => {
       maxSteps: 2,
       linkHosts: [],
       phiMode: 'off',
+      retentionDays: 0,
     });
     const error = await generateText({ model, prompt: 'hello', maxRetries: 1 }).catch((e: unknown) => e);
     busy = 0;

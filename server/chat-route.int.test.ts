@@ -37,7 +37,10 @@ const TOKENS: Record<string, Principal> = {
 };
 
 function app(
-  model = chatModel({ kind: 'offline', maxSteps: 6, linkHosts: [], phiMode: 'off' }, { today: () => '2026-11-22' }),
+  model = chatModel(
+    { kind: 'offline', maxSteps: 6, linkHosts: [], phiMode: 'off', retentionDays: 0 },
+    { today: () => '2026-11-22' },
+  ),
   maxSteps = 6,
   timeoutMs = 30_000,
 ) {

@@ -9,6 +9,7 @@ import { sanitizingTransform } from '../agent/sanitize.ts';
 import { systemPromptFor } from '../agent/system-prompt.ts';
 import { chatTools } from '../agent/tools.ts';
 import type { ChatTracing } from '../agent/tracing.ts';
+import type { ConversationStore } from '../ehr/sql/conversations.ts';
 import type { Pipeline } from '../policies/pipeline.ts';
 import type { Logger } from './logger.ts';
 import type { McpCaller } from './mcp-route.ts';
@@ -24,6 +25,8 @@ export interface ChatRouteOptions {
   linkHosts: readonly string[];
   log: Logger;
   today?: () => string;
+  /** Where conversations are kept for their owner (a store, or a getter while the database starts); absent: none. */
+  conversations?: () => ConversationStore | undefined;
   /** Langfuse/OpenTelemetry tracing; absent: none. */
   tracing?: ChatTracing;
   /** Pseudonymize PHI on its way to the model (PHI_MODE=pseudonymize). */
@@ -59,6 +62,7 @@ export function chatRoute(options: ChatRouteOptions) {
   const app = new Hono();
   const maxSize = options.maxBodyBytes ?? 512 * 1024;
   app.use('/api/chat', originGuard(options.guard));
+  app.use('/api/chat/*', originGuard(options.guard));
   app.use(
     '/api/chat',
     bodyLimit({
@@ -88,6 +92,18 @@ export function chatRoute(options: ChatRouteOptions) {
     // The client cannot speak for the system: only user and assistant turns are taken from it.
     const turns = parsed.data.messages.filter((m) => m.role !== 'system') as unknown as UIMessage[];
     const principal = { ...caller.principal, surface: 'chat' as const };
+    const owner = { practiceId: principal.practiceId, userId: principal.userId };
+    const store = parsed.data.id ? options.conversations?.() : undefined;
+    const conversationId = parsed.data.id;
+    if (store && conversationId) {
+      const last = turns.at(-1);
+      const saved = await store.append(
+        owner,
+        conversationId,
+        last?.role === 'user' ? [{ id: last.id ?? '', role: 'user', parts: last.parts, model: null }] : [],
+      );
+      if (!saved) return problem(c, 404, 'not-found', 'No such conversation');
+    }
     const pseudonymizer = options.phiMode === 'pseudonymize' ? createPseudonymizer() : undefined;
     const tracing = options.tracing;
     const tools = chatTools(options.pipeline, principal, {
@@ -153,11 +169,52 @@ export function chatRoute(options: ChatRouteOptions) {
       });
     const result = turnSpan ? context.with(trace.setSpan(context.active(), turnSpan), start) : start();
     return result.toUIMessageStreamResponse({
+      originalMessages: turns,
+      onFinish: async ({ responseMessage }) => {
+        if (!store || !conversationId) return;
+        await store
+          .append(owner, conversationId, [
+            { id: responseMessage.id, role: 'assistant', parts: responseMessage.parts, model: label },
+          ])
+          .catch((error: unknown) => options.log.warn({ err: error }, 'could not store the chat answer'));
+      },
       messageMetadata: ({ part }) => (part.type === 'start' || part.type === 'finish' ? { model: label } : undefined),
       onError: (error) => chatErrorMessage(error),
     });
   });
+  conversationRoutes(app, options);
   return app;
+}
+
+/** The person's own conversations: list, read, delete. Another user's conversation is a 404, never a 403. */
+function conversationRoutes(app: Hono, options: ChatRouteOptions) {
+  const withStore = async (c: Context) => {
+    const caller = await options.authenticate(c);
+    if (caller instanceof Response) return caller;
+    const store = options.conversations?.();
+    if (!store) return problem(c, 503, 'unavailable', 'Conversations are not available');
+    return { store, owner: { practiceId: caller.principal.practiceId, userId: caller.principal.userId } };
+  };
+  app.get('/api/chat/conversations', async (c) => {
+    const ctx = await withStore(c);
+    if (ctx instanceof Response) return ctx;
+    return c.json({ items: await ctx.store.list(ctx.owner) });
+  });
+  app.get('/api/chat/conversations/:id', async (c) => {
+    const ctx = await withStore(c);
+    if (ctx instanceof Response) return ctx;
+    const messages = await ctx.store.messages(ctx.owner, c.req.param('id'));
+    return messages
+      ? c.json({ id: c.req.param('id'), messages })
+      : problem(c, 404, 'not-found', 'No such conversation');
+  });
+  app.delete('/api/chat/conversations/:id', async (c) => {
+    const ctx = await withStore(c);
+    if (ctx instanceof Response) return ctx;
+    return (await ctx.store.remove(ctx.owner, c.req.param('id')))
+      ? c.body(null, 204)
+      : problem(c, 404, 'not-found', 'No such conversation');
+  });
 }
 
 /** Earlier turns as the model may see them: the person's and the assistant's words re-masked. */

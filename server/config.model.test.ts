@@ -7,6 +7,7 @@ describe('chat model configuration', () => {
       kind: 'offline',
       maxSteps: 6,
       phiMode: 'off',
+      retentionDays: 30,
       linkHosts: ['988lifeline.org', '127.0.0.1'],
     });
   });

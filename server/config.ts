@@ -96,6 +96,7 @@ const EnvSchema = z.object({
   OPENAI_COMPATIBLE_BASE_URL: httpUrl.optional(),
   OPENAI_COMPATIBLE_API_KEY: z.string().min(1).optional(),
   OPENAI_COMPATIBLE_MODEL: z.string().min(1).optional(),
+  CHAT_RETENTION_DAYS: z.coerce.number({ error: 'must be a number' }).int().min(0).max(3650).default(30),
   PHI_MODE: z.enum(['off', 'pseudonymize'], { error: 'must be off or pseudonymize' }).default('off'),
   CHAT_MAX_STEPS: z.coerce.number({ error: 'must be a number' }).int().min(1).max(20).default(6),
   CHAT_LINK_HOSTS: z
@@ -140,6 +141,7 @@ function modelConfig(e: z.output<typeof EnvSchema>, publicUrl: string, problems:
   const common = {
     maxSteps: e.CHAT_MAX_STEPS,
     phiMode: e.PHI_MODE,
+    retentionDays: e.CHAT_RETENTION_DAYS,
     linkHosts: e.CHAT_LINK_HOSTS ?? ['988lifeline.org', new URL(publicUrl).hostname],
   };
   if (e.CHARTA_MODEL === 'azure') {

@@ -3,6 +3,7 @@ import { chatModel } from '../agent/models.ts';
 import { createTracing } from '../agent/tracing.ts';
 import { EhrError } from '../ehr/errors.ts';
 import type { EhrGateway } from '../ehr/gateway.ts';
+import { type ConversationStore, sqlConversationStore } from '../ehr/sql/conversations.ts';
 import { createPipeline, type Pipeline } from '../policies/pipeline.ts';
 import { createRateLimiter } from '../policies/rate-limit.ts';
 import { allTools } from '../tools/index.ts';
@@ -63,6 +64,7 @@ export async function httpSurfaces(config: Config, store: Store, log: Logger, po
     authenticate: auth.authenticate,
     guard: { allowedHosts: hostsFor(config.host, port, publicOrigin), allowedOrigins: [publicOrigin] },
   });
+  const conversations = conversationsFor(store, config.model.retentionDays, log);
   const chat = chatRoute({
     pipeline,
     model: chatModel(config.model),
@@ -71,8 +73,36 @@ export async function httpSurfaces(config: Config, store: Store, log: Logger, po
     maxSteps: config.model.maxSteps,
     linkHosts: config.model.linkHosts,
     phiMode: config.model.phiMode,
+    ...(conversations ? { conversations } : {}),
     ...(config.langfuse ? { tracing: createTracing(config.langfuse) } : {}),
     log,
   });
   return [auth.routes, mcp, chat];
+}
+
+/** The conversation store once the database is ready, and an hourly purge of conversations past retention. */
+function conversationsFor(
+  store: Store,
+  retentionDays: number,
+  log: Logger,
+): (() => ConversationStore | undefined) | null {
+  if (retentionDays === 0) return null;
+  let cached: { database: unknown; conversations: ConversationStore } | undefined;
+  const get = () => {
+    const database = store.database;
+    if (!database || store.state.status !== 'ready') return undefined;
+    if (cached?.database !== database) cached = { database, conversations: sqlConversationStore(database.db) };
+    return cached.conversations;
+  };
+  const purge = () => {
+    const conversations = get();
+    if (!conversations) return;
+    conversations
+      .purge(new Date(Date.now() - retentionDays * 86_400_000))
+      .then((n) => n > 0 && log.info({ purged: n, retentionDays }, 'purged chat conversations past retention'))
+      .catch((error: unknown) => log.warn({ err: error }, 'could not purge chat conversations'));
+  };
+  setTimeout(purge, 5_000).unref();
+  setInterval(purge, 3_600_000).unref();
+  return get;
 }

@@ -4,6 +4,7 @@ import * as initial from './migrations/0001-initial.ts';
 import * as auditCheckpoints from './migrations/0002-audit-checkpoints.ts';
 import * as triageFlags from './migrations/0004-triage-flags.ts';
 import * as codingClaims from './migrations/0005-coding-claims.ts';
+import * as chatConversations from './migrations/0006-chat-conversations.ts';
 
 /**
  * The versioned migrations, in order. Listed here rather than read from a folder so that they travel with the
@@ -14,6 +15,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002-audit-checkpoints': auditCheckpoints,
   '0004-triage-flags': triageFlags,
   '0005-coding-claims': codingClaims,
+  '0006-chat-conversations': chatConversations,
 };
 
 export class MigrationError extends Error {
