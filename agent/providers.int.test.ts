@@ -83,6 +83,19 @@ afterAll(async () => {
 
 const h = usePipeline();
 
+/** The local fake as an OpenAI-compatible endpoint without a key. */
+const localModel = () =>
+  chatModel({
+    kind: 'openai-compatible',
+    baseUrl: `${base}/v1`,
+    apiKey: null,
+    model: 'local-llm',
+    maxSteps: 2,
+    linkHosts: [],
+    phiMode: 'off',
+    retentionDays: 0,
+  });
+
 describe('OpenAI-compatible provider against a local fake server', () => {
   it('streams a tool call, runs it through the pipeline, and answers with usage counted', async () => {
     seen.length = 0;
@@ -174,16 +187,7 @@ describe('OpenAI-compatible provider against a local fake server', () => {
   it('retries a 429 that carries retry-after, then answers', async () => {
     seen.length = 0;
     busy = 1;
-    const { model } = chatModel({
-      kind: 'openai-compatible',
-      baseUrl: `${base}/v1`,
-      apiKey: null,
-      model: 'local-llm',
-      maxSteps: 2,
-      linkHosts: [],
-      phiMode: 'off',
-      retentionDays: 0,
-    });
+    const { model } = localModel();
     const result = streamText({ model, prompt: 'hello', maxRetries: 2 });
     // The fake's first real answer is a tool call: the retried request went through and was understood.
     expect(await result.finishReason).toBe('tool-calls');
@@ -192,16 +196,7 @@ describe('OpenAI-compatible provider against a local fake server', () => {
 
   it('gives up after the retries when the provider stays rate-limited, with the status kept for the message', async () => {
     busy = 10;
-    const { model } = chatModel({
-      kind: 'openai-compatible',
-      baseUrl: `${base}/v1`,
-      apiKey: null,
-      model: 'local-llm',
-      maxSteps: 2,
-      linkHosts: [],
-      phiMode: 'off',
-      retentionDays: 0,
-    });
+    const { model } = localModel();
     const error = await generateText({ model, prompt: 'hello', maxRetries: 1 }).catch((e: unknown) => e);
     busy = 0;
     expect(chatErrorMessage(error)).toMatch(/rate limited/);
