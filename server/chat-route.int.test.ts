@@ -209,6 +209,23 @@ describe('a compromised model', () => {
     expect(text).toContain('[image removed: x]');
   });
 
+  it('gets the same decision for each attempt through chat as through MCP, and the same audit row but the surface', async () => {
+    const offered = attempts.filter(([tool]) => h.pipeline.listTools(CALLERS.avery).some((t) => t.name === tool));
+    const model = new MockLanguageModelV4({
+      doStream: [...offered.map(([tool, input], i) => toolStep(tool, input, i)), textStep('done')],
+    });
+    const n = h.audited.length;
+    await events(await ask(app({ model, label: 'mock' }, 12), 'avery', 'go'));
+    const viaChat = h.audited.slice(n);
+    const m = h.audited.length;
+    for (const [tool, input] of offered) await h.call(CALLERS.avery, tool, input);
+    const viaMcp = h.audited.slice(m);
+    const comparable = (e: (typeof viaChat)[number]) => ({ ...e, id: 0, occurredAt: 0, latencyMs: 0, surface: 0 });
+    expect(viaChat.map(comparable)).toEqual(viaMcp.map(comparable));
+    expect(viaChat.every((e) => e.surface === 'chat') && viaMcp.every((e) => e.surface === 'mcp')).toBe(true);
+    expect(viaChat.length).toBe(offered.length);
+  });
+
   it('cannot read a Part 2 record without consent, through chat as through MCP', async () => {
     const model = new MockLanguageModelV4({
       doStream: [toolStep('list_notes', { clientId: part2Unconsented }, 0), textStep('done')],
