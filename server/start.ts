@@ -45,7 +45,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   });
   const address = server.address() as AddressInfo;
   const bound: Config = { ...config, auth: withBoundPort(config.auth, address.port) };
-  app = createApp({ log, version: VERSION, readiness, routes: await httpSurfaces(bound, store, log, address.port) });
+  const surfaces = await httpSurfaces(bound, store, log, address.port);
+  app = createApp({ log, version: VERSION, readiness, routes: surfaces.routes });
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   await store.start();
@@ -59,6 +60,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownTimeoutMs).unref());
       await Promise.race([closed, timeout]);
       if ('closeAllConnections' in server) server.closeAllConnections();
+      await surfaces.close();
       await store.close();
     })();
     return stopping;

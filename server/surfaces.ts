@@ -48,7 +48,12 @@ export function pipelineFor(store: Store, log: Logger, tools: Config['tools']): 
 }
 
 /** The HTTP surfaces beside /health and /ready: OAuth metadata (and the dev issuer), and /mcp behind bearer auth. */
-export async function httpSurfaces(config: Config, store: Store, log: Logger, port: number): Promise<Hono[]> {
+export async function httpSurfaces(
+  config: Config,
+  store: Store,
+  log: Logger,
+  port: number,
+): Promise<{ routes: Hono[]; close: () => Promise<void> }> {
   const auth = await createAuth(config.auth, {
     users: async (id) => {
       const gateway = store.gateway;
@@ -64,6 +69,7 @@ export async function httpSurfaces(config: Config, store: Store, log: Logger, po
     authenticate: auth.authenticate,
     guard: { allowedHosts: hostsFor(config.host, port, publicOrigin), allowedOrigins: [publicOrigin] },
   });
+  const tracing = config.langfuse ? createTracing(config.langfuse) : undefined;
   const conversations = conversationsFor(store, config.model.retentionDays, log);
   const chat = chatRoute({
     pipeline,
@@ -74,10 +80,16 @@ export async function httpSurfaces(config: Config, store: Store, log: Logger, po
     linkHosts: config.model.linkHosts,
     phiMode: config.model.phiMode,
     ...(conversations ? { conversations } : {}),
-    ...(config.langfuse ? { tracing: createTracing(config.langfuse) } : {}),
+    ...(tracing ? { tracing } : {}),
     log,
   });
-  return [auth.routes, mcp, chat];
+  return {
+    routes: [auth.routes, mcp, chat],
+    // The last batch of spans goes out before the process does.
+    close: async () => {
+      await tracing?.shutdown().catch((error: unknown) => log.warn({ err: error }, 'could not flush traces'));
+    },
+  };
 }
 
 /** The conversation store once the database is ready, and an hourly purge of conversations past retention. */
