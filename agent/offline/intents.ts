@@ -82,12 +82,29 @@ const INTENTS: Intent[] = [
     },
   },
   {
+    name: 'draft_reply',
+    test: /\b(draft|write)\b.*\breply\b/i,
+    plan: (text) => {
+      const threadId = find(ID.thread, text);
+      const messageId = find(ID.message, text);
+      return threadId ? call('draft_reply', 'draft_reply', { threadId, ...(messageId ? { messageId } : {}) }) : null;
+    },
+  },
+  {
     name: 'draft_note',
     test: /\b(draft|write)\b.*\bnote\b/i,
     plan: (text) => {
       const format = (find(FORMAT, text) ?? 'SOAP').toUpperCase();
       const appointmentId = find(ID.appointment, text);
       return appointmentId ? call('draft_note', 'draft_note', { appointmentId, format }) : null;
+    },
+  },
+  {
+    name: 'check_grounding',
+    test: /\b(ground\w*|fact-?check|verify|supported)\b/i,
+    plan: (text) => {
+      const noteId = find(ID.note, text);
+      return noteId ? call('check_grounding', 'check_grounding', { noteId }) : null;
     },
   },
   {
@@ -109,6 +126,11 @@ const INTENTS: Intent[] = [
     },
   },
   {
+    name: 'get_note',
+    test: /\b(show|read|open|get)\b.*\bnote_/i,
+    plan: (text) => call('get_note', 'get_note', { noteId: find(ID.note, text) }),
+  },
+  {
     name: 'classify_message',
     test: /\b(classify|triage|how urgent)\b.*\bmsg_/i,
     plan: (text) => {
@@ -120,6 +142,11 @@ const INTENTS: Intent[] = [
     name: 'get_message',
     test: /\b(show|read|open)\b.*\bmsg_/i,
     plan: (text) => call('get_message', 'get_message', { messageId: find(ID.message, text) }),
+  },
+  {
+    name: 'flag_risk',
+    test: /\b(risk|safety|suicid\w*)\b/i,
+    plan: (text) => forClient(text, 'flag_risk', (clientId) => call('flag_risk', 'flag_risk', { clientId })),
   },
   {
     name: 'triage_inbox',
@@ -135,6 +162,14 @@ const INTENTS: Intent[] = [
         call('assessment_trend', 'assessment_trend', { clientId, instrument }),
       );
     },
+  },
+  {
+    name: 'get_treatment_plan',
+    test: /\b(treatment plan|goals)\b/i,
+    plan: (text) =>
+      forClient(text, 'get_treatment_plan', (clientId) =>
+        call('get_treatment_plan', 'get_treatment_plan', { clientId }),
+      ),
   },
   {
     name: 'summarize_chart',
