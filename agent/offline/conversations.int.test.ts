@@ -20,6 +20,7 @@ const averyAppointment = rows.appointments.find((a) => a.clientId === ownClient)
 const averyNote = rows.notes.find((n) => n.clientId === ownClient && n.kind === 'progress' && n.status !== 'draft')?.id;
 const claim = rows.claims.find((c) => c.practiceId === 'prc_lakeside')?.id;
 const message = rows.inboxMessages.find((m) => m.clientId === ownClient && m.senderKind !== 'staff')?.id;
+const thread = rows.inboxMessages.find((m) => m.clientId === ownClient && m.senderKind !== 'staff')?.threadId;
 
 type Expect = [prompt: string, tools: string[]];
 const UNKNOWN: string[] = [];
@@ -42,6 +43,7 @@ const CONVERSATIONS: Record<'avery' | 'morgan' | 'jamie' | 'riley' | 'casey', Ex
     [`any risk flags for ${ownClient}?`, ['flag_risk']],
     [`is ${averyNote} supported by its transcript? check grounding`, ['check_grounding']],
     [`open ${averyNote}`, ['get_note']],
+    [`draft a reply to ${thread}`, ['draft_reply']],
     ['what is urgent in the inbox?', ['triage_inbox']],
     ['tell me a joke', UNKNOWN],
   ],
