@@ -1,0 +1,67 @@
+/**
+ * The eval runner.
+ *
+ *   npm run evals -- --suite <name|all> [--model offline|azure|openai-compatible] [--out <dir>]
+ *
+ * The model settings come from the environment as for the server (CHARTA_MODEL, AZURE_*, OPENAI_COMPATIBLE_*);
+ * `--model` picks the kind. Reports go to evals/results/<timestamp>/ (git-ignored): one JSON per suite and
+ * report.md with the failing cases side by side. Exits 1 when a threshold in evals/thresholds.json is missed.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chatModel } from '../agent/models.ts';
+import { loadConfig } from '../server/config.ts';
+import { EVAL_TODAY } from './harness/env.ts';
+import { writeReports } from './harness/report.ts';
+import { loadThresholds, runSuites } from './harness/run-suites.ts';
+import { SUITES } from './suites.ts';
+
+const { values } = parseArgs({
+  options: {
+    suite: { type: 'string', default: 'all' },
+    model: { type: 'string', default: 'offline' },
+    out: { type: 'string' },
+  },
+});
+const names = values.suite === 'all' ? Object.keys(SUITES) : (values.suite ?? '').split(',');
+const unknown = names.filter((n) => !SUITES[n]);
+if (unknown.length > 0) {
+  console.error(`unknown suite ${unknown.join(', ')}; known: ${Object.keys(SUITES).join(', ')}, all`);
+  process.exit(2);
+}
+if (!['offline', 'azure', 'openai-compatible'].includes(values.model ?? '')) {
+  console.error('--model must be offline, azure or openai-compatible');
+  process.exit(2);
+}
+const config = loadConfig({ ...process.env, CHARTA_MODEL: values.model });
+// The offline assistant's "today" is the demo's, so date-relative requests have stable expectations.
+const model = chatModel(config.model, { today: () => EVAL_TODAY });
+const thresholds = loadThresholds();
+const started = new Date().toISOString();
+const out = values.out ?? join(import.meta.dirname, 'results', started.replace(/[:.]/g, '-'));
+
+console.log(`evals: ${names.join(', ')} with ${model.label}`);
+const reports = await runSuites(
+  names.map((n) => SUITES[n] as NonNullable<(typeof SUITES)[string]>),
+  model,
+  {
+    thresholds,
+    onProgress: (suite, done, total) => {
+      if (done === total || done % 10 === 0) console.log(`  ${suite}: ${done}/${total}`);
+    },
+  },
+);
+await writeReports(out, reports, thresholds, started);
+let missed = 0;
+for (const r of reports) {
+  console.log(`\n${r.suite}: ${r.cases - r.failures.length}/${r.cases} cases pass`);
+  for (const [metric, value] of Object.entries(r.metrics)) {
+    const miss = r.misses.find((m) => m.metric === metric);
+    console.log(
+      `  ${metric.padEnd(26)} ${value.toFixed(3)}${miss ? `  MISSED ${JSON.stringify(miss.threshold)}` : ''}`,
+    );
+  }
+  missed += r.misses.length;
+}
+console.log(`\nreport: ${join(out, 'report.md')}`);
+process.exit(missed > 0 ? 1 : 0);
