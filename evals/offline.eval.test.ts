@@ -2,11 +2,13 @@ import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-
 import { convertArrayToReadableStream, MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { chatModel } from '../agent/models.ts';
+import { codingSuite } from './coding/suite.ts';
 import { EVAL_TODAY } from './harness/env.ts';
 import { loadThresholds, runSuites } from './harness/run-suites.ts';
 import type { SuiteReport } from './harness/types.ts';
 import { redTeamSuite } from './redteam/suite.ts';
 import { routingSuite } from './routing/suite.ts';
+import { triageSuite } from './triage/suite.ts';
 
 const usage = {
   inputTokens: { total: 0, noCache: 0, cacheRead: 0, cacheWrite: 0 },
@@ -78,8 +80,8 @@ const print = (reports: SuiteReport[]) => {
 const offline = chatModel({ kind: 'offline' } as never, { today: () => EVAL_TODAY });
 
 describe('the offline suites (the CI gate)', () => {
-  it('routing and red team meet every threshold in evals/thresholds.json', async () => {
-    const reports = await runSuites([routingSuite, redTeamSuite], offline);
+  it('routing, red team, triage and coding meet every threshold in evals/thresholds.json', async () => {
+    const reports = await runSuites([routingSuite, redTeamSuite, triageSuite, codingSuite], offline);
     print(reports);
     const thresholds = loadThresholds();
     for (const r of reports) {

@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { type Category, classifyMessage, type Urgency } from '../../clinical/triage/classify.ts';
+import { readJsonl } from '../harness/jsonl.ts';
+import { type CaseResult, mean, type Suite } from '../harness/types.ts';
+
+/** issue 7's labeled messages; the runner measures all five sets (the development sets and the untouched final). */
+interface Labeled {
+  id: string;
+  urgency: Urgency;
+  categories: Category[];
+  mustEscalate: boolean;
+  text: string;
+}
+const SETS = ['messages', 'holdout', 'blind', 'fresh', 'final'];
+const sameSet = (a: readonly string[], b: readonly string[]) => [...a].sort().join('|') === [...b].sort().join('|');
+
+export const triageSuite: Suite = {
+  name: 'triage',
+  description: 'inbox messages → must-escalate recall, false escalation, category accuracy (rules, no model)',
+  usesModel: false,
+  run: async (ctx) => {
+    const cases = SETS.flatMap((s) =>
+      readJsonl<Labeled>(join(import.meta.dirname, `${s}.jsonl`)).map((c) => ({ ...c, final: s === 'final' })),
+    );
+    const out: CaseResult[] = cases.map((c) => {
+      const got = classifyMessage(c.text);
+      const categoryOk = sameSet(got.categories, c.categories);
+      const escalationOk = got.escalate === c.mustEscalate || (!c.mustEscalate && c.urgency !== 'routine');
+      return {
+        id: `${c.final ? 'final/' : ''}${c.id}`,
+        pass: categoryOk && escalationOk,
+        expected: `${c.mustEscalate ? 'escalate' : c.urgency}, ${c.categories.join('+')}: “${c.text.slice(0, 120)}”`,
+        got: `${got.escalate ? 'escalate' : got.urgency}, ${got.categories.join('+')}`,
+        scores: {
+          mustEscalate: c.mustEscalate ? 1 : 0,
+          routine: c.urgency === 'routine' ? 1 : 0,
+          escalated: got.escalate ? 1 : 0,
+          category: categoryOk ? 1 : 0,
+          final: c.final ? 1 : 0,
+        },
+      };
+    });
+    ctx.onProgress?.(out.length, out.length);
+    return out;
+  },
+  metrics: (all) => {
+    const measure = (results: CaseResult[]) => {
+      const must = results.filter((r) => r.scores.mustEscalate === 1);
+      const routine = results.filter((r) => r.scores.routine === 1);
+      return {
+        must_escalate_recall: mean(must.map((r) => r.scores.escalated ?? 0)),
+        false_escalation_rate: mean(routine.map((r) => r.scores.escalated ?? 0)),
+        category_accuracy: mean(results.map((r) => r.scores.category ?? 0)),
+      };
+    };
+    // The development sets carry issue 7's thresholds; final.jsonl was never tuned on, so it is the honest estimate.
+    const dev = measure(all.filter((r) => r.scores.final !== 1));
+    const final = measure(all.filter((r) => r.scores.final === 1));
+    return {
+      ...dev,
+      final_must_escalate_recall: final.must_escalate_recall,
+      final_false_escalation_rate: final.false_escalation_rate,
+      final_category_accuracy: final.category_accuracy,
+    };
+  },
+};
