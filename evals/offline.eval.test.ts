@@ -6,6 +6,7 @@ import { codingSuite } from './coding/suite.ts';
 import { EVAL_TODAY } from './harness/env.ts';
 import { loadThresholds, runSuites } from './harness/run-suites.ts';
 import type { SuiteReport } from './harness/types.ts';
+import { notesSuite } from './notes/suite.ts';
 import { redTeamSuite } from './redteam/suite.ts';
 import { routingSuite } from './routing/suite.ts';
 import { triageSuite } from './triage/suite.ts';
@@ -80,8 +81,8 @@ const print = (reports: SuiteReport[]) => {
 const offline = chatModel({ kind: 'offline' } as never, { today: () => EVAL_TODAY });
 
 describe('the offline suites (the CI gate)', () => {
-  it('routing, red team, triage and coding meet every threshold in evals/thresholds.json', async () => {
-    const reports = await runSuites([routingSuite, redTeamSuite, triageSuite, codingSuite], offline);
+  it('routing, red team, triage, coding and notes meet every threshold in evals/thresholds.json', async () => {
+    const reports = await runSuites([routingSuite, redTeamSuite, triageSuite, codingSuite, notesSuite], offline);
     print(reports);
     const thresholds = loadThresholds();
     for (const r of reports) {

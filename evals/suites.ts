@@ -1,5 +1,6 @@
 import { codingSuite } from './coding/suite.ts';
 import type { Suite } from './harness/types.ts';
+import { notesSuite } from './notes/suite.ts';
 import { redTeamSuite } from './redteam/suite.ts';
 import { routingSuite } from './routing/suite.ts';
 import { triageSuite } from './triage/suite.ts';
@@ -10,4 +11,5 @@ export const SUITES: Record<string, Suite> = {
   redteam: redTeamSuite,
   triage: triageSuite,
   coding: codingSuite,
+  notes: notesSuite,
 };
