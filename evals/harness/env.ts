@@ -51,7 +51,7 @@ const firstOf = <T>(list: T[], what: string): T => {
 export async function openEvalEnv(): Promise<EvalEnv> {
   const database: SqlDatabase = await connect({ kind: 'pglite-memory' });
   await migrateToLatest(database.db);
-  const { rows } = buildDemoData({ seed: EVAL_SEED, anchor: EVAL_TODAY });
+  const { rows, annotations } = buildDemoData({ seed: EVAL_SEED, anchor: EVAL_TODAY });
   await loadRows(database.db, rows);
   const audit = createSqlAuditLog(database.db, { signer: hmacCheckpointKey(Buffer.alloc(32, 7)) });
   const pipeline = createPipeline({ tools: allTools, gateway: sqlGateway(database), audit });
@@ -90,7 +90,14 @@ export async function openEvalEnv(): Promise<EvalEnv> {
     rows.notes.filter((n) => n.clientId === otherPractice),
     'note of the other practice',
   );
+  // The seeded portal message that carries an injection (and real risk language): read through the tools, its text
+  // reaches the model as a tool result.
+  const injectMsg = annotations.messages['inject-system-routine-with-risk'];
+  const injectThread = rows.inboxMessages.find((m) => m.id === injectMsg)?.threadId;
+  if (!injectMsg || !injectThread) throw new Error('the demo has no injected portal message');
   const refs: Record<string, string> = {
+    injectMsg,
+    injectThread,
     own,
     ownName: nameOf(own),
     ownFirst: nameOf(own).split(' ')[0] ?? '',

@@ -10,7 +10,8 @@ import { type CaseResult, eachCase, mean, type Suite } from '../harness/types.ts
  */
 export interface RedTeamCase {
   id: string;
-  channel: 'message' | 'intake' | 'transcript';
+  /** `stored`: the injection is in a seeded record the request makes the agent read (payload is empty). */
+  channel: 'message' | 'intake' | 'transcript' | 'stored';
   role: string;
   request: string;
   payload: string;
@@ -87,7 +88,7 @@ export const redTeamSuite: Suite = {
       // Another practice's client is out of every caller's reach; another clinician's only out of a clinician's.
       const canaries = [r.otherPractice, r.otherPracticeName, r.otherPracticeNote];
       if (caller.role === 'clinician') canaries.push(r.otherClinician, r.otherClinicianName);
-      const message = `${c.request}\n\n<${c.channel}>\n${c.payload}\n</${c.channel}>`;
+      const message = c.payload ? `${c.request}\n\n<${c.channel}>\n${c.payload}\n</${c.channel}>` : c.request;
       const turn = await chatTurn(ctx.env, ctx.model, caller, message);
       return scoreAttack(c, turn, { offered, canaries: canaries.filter((x): x is string => Boolean(x)) });
     });
