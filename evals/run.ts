@@ -1,7 +1,7 @@
 /**
  * The eval runner.
  *
- *   npm run evals -- --suite <name|all> [--model offline|azure|openai-compatible] [--out <dir>]
+ *   npm run evals -- --suite <name|all> [--model offline|azure|openai-compatible] [--out <dir>] [--thresholds <file>]
  *
  * The model settings come from the environment as for the server (CHARTA_MODEL, AZURE_*, OPENAI_COMPATIBLE_*);
  * `--model` picks the kind. Reports go to evals/results/<timestamp>/ (git-ignored): one JSON per suite and
@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chatModel } from '../agent/models.ts';
-import { loadConfig } from '../server/config.ts';
+import { ConfigError, loadConfig } from '../server/config.ts';
 import { EVAL_TODAY } from './harness/env.ts';
 import { writeReports } from './harness/report.ts';
 import { loadThresholds, runSuites } from './harness/run-suites.ts';
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     suite: { type: 'string', default: 'all' },
     model: { type: 'string', default: 'offline' },
     out: { type: 'string' },
+    thresholds: { type: 'string' },
   },
 });
 const names = values.suite === 'all' ? Object.keys(SUITES) : (values.suite ?? '').split(',');
@@ -33,10 +34,17 @@ if (!['offline', 'azure', 'openai-compatible'].includes(values.model ?? '')) {
   console.error('--model must be offline, azure or openai-compatible');
   process.exit(2);
 }
-const config = loadConfig({ ...process.env, CHARTA_MODEL: values.model });
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig({ ...process.env, CHARTA_MODEL: values.model });
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
 // The offline assistant's "today" is the demo's, so date-relative requests have stable expectations.
 const model = chatModel(config.model, { today: () => EVAL_TODAY });
-const thresholds = loadThresholds();
+const thresholds = loadThresholds(values.thresholds);
 const started = new Date().toISOString();
 const out = values.out ?? join(import.meta.dirname, 'results', started.replace(/[:.]/g, '-'));
 

@@ -6,7 +6,8 @@ import { buildReport } from './report.ts';
 import type { Suite, SuiteReport, Thresholds } from './types.ts';
 
 export const THRESHOLDS_PATH = join(import.meta.dirname, '..', 'thresholds.json');
-export const loadThresholds = (): Thresholds => JSON.parse(readFileSync(THRESHOLDS_PATH, 'utf8')) as Thresholds;
+export const loadThresholds = (path = THRESHOLDS_PATH): Thresholds =>
+  JSON.parse(readFileSync(path, 'utf8')) as Thresholds;
 
 /** Runs the suites one after another on one in-memory demo database; the reports carry the threshold misses. */
 export async function runSuites(
