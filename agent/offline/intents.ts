@@ -228,9 +228,40 @@ export const EXAMPLES = [
 ];
 
 /** The plan for a request, limited to the tools the caller is offered. */
+/**
+ * The person's request apart from anything they pasted: text inside <tag>…</tag> or ``` blocks, or after the first
+ * blank line. Pasted text is data — a portal message, an intake form, a transcript — and may carry instructions
+ * meant for the assistant; the offline assistant routes on the request alone, never on what was pasted.
+ */
+export function splitRequest(text: string): { request: string; pasted: string | null } {
+  const blocks: string[] = [];
+  let request = text
+    .replace(/<([a-z][\w-]*)[^>]*>([\s\S]*?)<\/\1>/gi, (_, _tag: string, body: string) => {
+      blocks.push(body.trim());
+      return ' ';
+    })
+    .replace(/```[\s\S]*?(```|$)/g, (block) => {
+      blocks.push(block.replace(/```/g, '').trim());
+      return ' ';
+    });
+  const paragraphs = request.split(/\n\s*\n/);
+  if (paragraphs.length > 1) {
+    request = paragraphs[0] ?? '';
+    blocks.push(paragraphs.slice(1).join('\n\n').trim());
+  }
+  const pasted = blocks.filter(Boolean).join('\n\n');
+  return { request: request.trim(), pasted: pasted.length > 0 ? pasted : null };
+}
+
 export function planFor(text: string, tools: ReadonlySet<string>, ctx: { today: string }): Plan {
-  const clean = text.trim();
-  if (clean.length === 0) return { kind: 'unknown', reason: 'The message was empty.' };
+  const { request, pasted } = splitRequest(text);
+  const clean = request;
+  if (clean.length === 0 && !pasted) return { kind: 'unknown', reason: 'The message was empty.' };
+  // Something pasted with a request to read it: classify it as a portal message (the safest useful reading).
+  if (pasted && /\b(message|need|want|urgent|classify|triage|read|what)\b/i.test(clean)) {
+    const plan = call('classify_message', 'classify_message', { text: pasted.slice(0, 20_000) });
+    if (tools.has('classify_message')) return plan;
+  }
   for (const intent of INTENTS) {
     if (!intent.test.test(clean)) continue;
     const plan = intent.plan(clean, ctx);
