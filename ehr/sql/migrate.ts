@@ -5,6 +5,7 @@ import * as auditCheckpoints from './migrations/0002-audit-checkpoints.ts';
 import * as triageFlags from './migrations/0004-triage-flags.ts';
 import * as codingClaims from './migrations/0005-coding-claims.ts';
 import * as chatConversations from './migrations/0006-chat-conversations.ts';
+import * as auditRecordIndex from './migrations/0007-audit-record-index.ts';
 
 /**
  * The versioned migrations, in order. Listed here rather than read from a folder so that they travel with the
@@ -16,6 +17,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004-triage-flags': triageFlags,
   '0005-coding-claims': codingClaims,
   '0006-chat-conversations': chatConversations,
+  '0007-audit-record-index': auditRecordIndex,
 };
 
 export class MigrationError extends Error {
