@@ -41,4 +41,9 @@ export const ID_PREFIX = {
   claimLine: 'cln',
   audit: 'aud',
   webhook: 'whk',
+  draftDocument: 'doc',
+  claimCodeApproval: 'cca',
+  riskFlag: 'rfl',
+  triageAlert: 'alr',
+  chatMessage: 'chm',
 } as const;

@@ -1,3 +1,5 @@
+import { ID_PREFIX } from '../../ehr/ids.ts';
+
 /**
  * Turns a tool result into the offline assistant's answer: only what the result holds, each item with the record id
  * it came from as a citation, and a plain statement when there is nothing to say. Pure.
@@ -44,7 +46,28 @@ function describe(item: Record<string, Json>): string {
 
 const label = (tool: string) => tool.replace(/_/g, ' ');
 
-const RECORD_ID = /\b(?:cli|note|apt|msg|thr|clm|asm|tpl|trn|usr|rpl|itk|cns|dx|rfl|doc)_[A-Za-z0-9]{6,}\b/g;
+/** The record kinds an answer cites, by their id prefixes in ehr/ids.ts (practice, audit and line ids are not sources). */
+const CITABLE = (
+  [
+    'client',
+    'note',
+    'appointment',
+    'message',
+    'thread',
+    'claim',
+    'assessment',
+    'treatmentPlan',
+    'transcript',
+    'user',
+    'replyDraft',
+    'intake',
+    'consent',
+    'diagnosis',
+    'riskFlag',
+    'draftDocument',
+  ] as const
+).map((kind) => ID_PREFIX[kind]);
+const RECORD_ID = new RegExp(`\\b(?:${CITABLE.join('|')})_[A-Za-z0-9]{6,}\\b`, 'g');
 
 /** Every record id a result mentions, in order of first appearance: the sources an answer cites. */
 export function sourcesOf(value: unknown): string[] {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { ClaimCodeApproval, DraftDocument, DraftDocumentStore } from '../coding.ts';
 import { EhrError } from '../errors.ts';
-import { newId } from '../ids.ts';
+import { ID_PREFIX, newId } from '../ids.ts';
 import type { Claim, Provenance, Role } from '../types.ts';
 import { sqlReader } from './reader.ts';
 import type { Database } from './schema.ts';
@@ -77,7 +77,7 @@ export function sqlDraftDocuments(db: Kysely<Database>, practiceId: string): Dra
         const row = await coding(db)
           .insertInto('draftDocuments')
           .values({
-            id: newId('doc'),
+            id: newId(ID_PREFIX.draftDocument),
             practiceId,
             clientId: input.clientId,
             authorId: input.authorId,
@@ -140,7 +140,14 @@ export async function approveClaimCodes(
   if (note !== null && note.length > 2000) throw new EhrError('invalid', 'the approval note is over 2,000 characters');
   const row = await coding(db)
     .insertInto('claimCodeApprovals')
-    .values({ id: newId('cca'), practiceId, claimId, approvedBy: userId, codesDigest: claimCodesDigest(claim), note })
+    .values({
+      id: newId(ID_PREFIX.claimCodeApproval),
+      practiceId,
+      claimId,
+      approvedBy: userId,
+      codesDigest: claimCodesDigest(claim),
+      note,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   return {

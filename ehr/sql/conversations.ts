@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
-import { newId } from '../ids.ts';
+import { ID_PREFIX, newId } from '../ids.ts';
 import type { Database } from './schema.ts';
 import { guarded } from './translate-error.ts';
 
@@ -109,7 +109,7 @@ export function sqlConversationStore(database: Kysely<Database>): ConversationSt
               .insertInto('chatMessages')
               .values(
                 messages.map((m) => ({
-                  id: newId('chm'),
+                  id: newId(ID_PREFIX.chatMessage),
                   conversationId,
                   role: m.role,
                   parts: JSON.stringify(m.parts),

@@ -10,7 +10,7 @@ import type {
   RiskFlagStore,
   TriageAlert,
 } from '../flags.ts';
-import { newId } from '../ids.ts';
+import { ID_PREFIX, newId } from '../ids.ts';
 import type { Database } from './schema.ts';
 import { guarded } from './translate-error.ts';
 
@@ -94,7 +94,7 @@ export function sqlRiskFlags(database: Kysely<Database>, practiceId: string): Ri
         const inserted = await db
           .insertInto('riskFlags')
           .values({
-            id: newId('rfl'),
+            id: newId(ID_PREFIX.riskFlag),
             practiceId,
             clientId: flag.clientId,
             kind: flag.kind,
@@ -144,7 +144,7 @@ export function sqlAlerts(database: Kysely<Database>, practiceId: string): Alert
         const inserted = await db
           .insertInto('triageAlerts')
           .values({
-            id: newId('alr'),
+            id: newId(ID_PREFIX.triageAlert),
             practiceId,
             clientId: alert.clientId,
             messageId: alert.messageId,
