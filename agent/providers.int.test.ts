@@ -113,10 +113,7 @@ describe('OpenAI-compatible provider against a local fake server', () => {
     const result = streamText({
       model,
       prompt: 'Tell me about my client',
-      tools: chatTools(
-        { listTools: (p) => h.pipeline.listTools(p), callTool: (p, n, a) => h.call(p, n, a) },
-        CALLERS.avery,
-      ),
+      tools: chatTools(h.counted, CALLERS.avery),
       stopWhen: stepCountIs(4),
     });
     const text = await result.text;

@@ -87,7 +87,7 @@ describe('tracing a chat turn to a Langfuse-style OTLP receiver', () => {
     const app = new Hono().route(
       '/',
       chatRoute({
-        pipeline: { listTools: (p) => h.pipeline.listTools(p), callTool: (p, n, a) => h.call(p, n, a) },
+        pipeline: h.counted,
         model: { model, label: 'mock' },
         authenticate: async () => ({ principal: CALLERS.avery, token: { value: 'x' } }),
         guard: { allowedHosts: ['127.0.0.1:8787'], allowedOrigins: ['http://127.0.0.1:8787'] },

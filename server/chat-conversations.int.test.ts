@@ -18,7 +18,7 @@ beforeAll(() => {
   app = new Hono().route(
     '/',
     chatRoute({
-      pipeline: { listTools: (p) => h.pipeline.listTools(p), callTool: (p, n, a) => h.call(p, n, a) },
+      pipeline: h.counted,
       model: chatModel(
         { kind: 'offline', maxSteps: 4, linkHosts: [], phiMode: 'off', retentionDays: 30 },
         { today: () => '2026-11-22' },

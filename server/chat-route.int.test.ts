@@ -22,13 +22,6 @@ import { createLogger } from './logger.ts';
 import { problem } from './problem.ts';
 
 const h = usePipeline();
-const counted = (): Pipeline => ({
-  listTools: (p) => h.pipeline.listTools(p),
-  callTool: (p, name, args, meta) => {
-    void meta;
-    return h.call(p, name, args);
-  },
-});
 const BASE = 'http://127.0.0.1:8787';
 const TOKENS: Record<string, Principal> = {
   avery: CALLERS.avery,
@@ -47,7 +40,7 @@ function app(
   return new Hono().route(
     '/',
     chatRoute({
-      pipeline: counted(),
+      pipeline: h.counted,
       model,
       authenticate: async (c) => {
         const who = TOKENS[(c.req.header('authorization') ?? '').replace('Bearer ', '')];
@@ -408,7 +401,7 @@ describe('PHI_MODE=pseudonymize', () => {
     const a = new Hono().route(
       '/',
       chatRoute({
-        pipeline: counted(),
+        pipeline: h.counted,
         model: { model, label: 'mock' },
         authenticate: async () => ({ principal: CALLERS.avery, token: { value: 'x' } }),
         guard: { allowedHosts: ['127.0.0.1:8787'], allowedOrigins: [BASE] },

@@ -136,6 +136,14 @@ export function usePipeline(options: Partial<PipelineOptions> = {}) {
       state.calls++;
       return need(state.pipeline).callTool(who, tool, args);
     },
+    /** The pipeline for a surface under test (chat, a provider): its calls count toward the file's audit check. */
+    counted: {
+      listTools: (who: Principal) => need(state.pipeline).listTools(who),
+      callTool: (who: Principal, tool: string, args: unknown, meta?: { traceId?: string }) => {
+        state.calls++;
+        return need(state.pipeline).callTool(who, tool, args, meta);
+      },
+    } satisfies Pipeline,
   };
 }
 

@@ -1,6 +1,5 @@
 import { generateText, stepCountIs } from 'ai';
 import { describe, expect, it } from 'vitest';
-import type { Pipeline } from '../../policies/pipeline.ts';
 import type { Principal } from '../../policies/principal.ts';
 import { CALLERS, ownClient, rows, usePipeline } from '../../test/pipeline-fixtures.ts';
 import { chatTools } from '../tools.ts';
@@ -8,11 +7,6 @@ import { sourcesOf } from './answer.ts';
 import { createOfflineModel, OFFLINE_LABEL } from './model.ts';
 
 const h = usePipeline();
-/** The harness pipeline with its call counter, so the file's audit-rows-per-call check covers the chat calls. */
-const counted = (): Pipeline => ({
-  listTools: (p) => h.pipeline.listTools(p),
-  callTool: (p, name, args) => h.call(p, name, args),
-});
 
 const client = rows.clients.find((c) => c.id === ownClient);
 if (!client) throw new Error('own client missing');
@@ -104,7 +98,7 @@ const CONVERSATIONS: Record<'avery' | 'morgan' | 'jamie' | 'riley' | 'casey', Ex
 async function converse(who: Principal, prompt: string) {
   const result = await generateText({
     model: createOfflineModel({ today: () => '2026-11-22' }),
-    tools: chatTools(counted(), who),
+    tools: chatTools(h.counted, who),
     prompt,
     stopWhen: stepCountIs(5),
   });
