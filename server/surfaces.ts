@@ -64,10 +64,12 @@ export async function httpSurfaces(
   });
   const pipeline = pipelineFor(store, log, config.tools);
   const publicOrigin = new URL(config.auth.resource).origin;
+  // One DNS-rebinding guard for every surface: the same hosts and origin reach /mcp and /api/chat.
+  const guard = { allowedHosts: hostsFor(config.host, port, publicOrigin), allowedOrigins: [publicOrigin] };
   const mcp = mcpRoute({
     handler: createMcpHttp(pipeline),
     authenticate: auth.authenticate,
-    guard: { allowedHosts: hostsFor(config.host, port, publicOrigin), allowedOrigins: [publicOrigin] },
+    guard,
   });
   const tracing = config.langfuse ? createTracing(config.langfuse) : undefined;
   const conversations = conversationsFor(store, config.model.retentionDays, log);
@@ -75,7 +77,7 @@ export async function httpSurfaces(
     pipeline,
     model: chatModel(config.model),
     authenticate: auth.authenticate,
-    guard: { allowedHosts: hostsFor(config.host, port, publicOrigin), allowedOrigins: [publicOrigin] },
+    guard,
     maxSteps: config.model.maxSteps,
     linkHosts: config.model.linkHosts,
     phiMode: config.model.phiMode,
