@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { isEhrError } from '../ehr/errors.ts';
 import type { HumanActions } from '../ehr/gateway.ts';
 import { sha256Of } from './digest.ts';
-import type { AuditSink, CallAuditEvent } from './pipeline.ts';
+import { type AuditSink, auditEventFor } from './pipeline.ts';
 import type { Principal } from './principal.ts';
 
 /** Record ids look like `not_…`, `cli_…`: a short lowercase prefix, an underscore, then the id proper. */
@@ -47,14 +46,7 @@ export function auditedHumanActions(actions: HumanActions, audit: AuditSink, act
       }
       const touched = new Set([...args.flatMap(idsIn), ...idsIn(result)]);
       touched.delete(actor.userId);
-      const event: CallAuditEvent = {
-        id: randomUUID(),
-        practiceId: actor.practiceId,
-        occurredAt: new Date().toISOString(),
-        actorId: actor.userId,
-        actorRole: actor.role,
-        surface: actor.surface,
-        clientApp: actor.clientApp,
+      const event = auditEventFor(actor, {
         action: `human.${snake(name)}`,
         decision: failure ? 'error' : 'allow',
         reasonCode: failure ? (isEhrError(failure) ? failure.code : 'internal') : null,
@@ -63,7 +55,7 @@ export function auditedHumanActions(actions: HumanActions, audit: AuditSink, act
         outputDigest: failure ? null : sha256Of(result ?? null),
         latencyMs: Math.round(performance.now() - started),
         traceId: null,
-      };
+      });
       await audit.append(event);
       if (failure) throw failure;
       return result;

@@ -31,6 +31,23 @@ export interface CallAuditEvent {
   traceId: string | null;
 }
 
+/** An audit event for something a principal did: who, where and when come from the principal and the clock. */
+export function auditEventFor(
+  principal: Principal,
+  facts: Omit<CallAuditEvent, 'id' | 'practiceId' | 'occurredAt' | 'actorId' | 'actorRole' | 'surface' | 'clientApp'>,
+): CallAuditEvent {
+  return {
+    id: randomUUID(),
+    practiceId: principal.practiceId,
+    occurredAt: new Date().toISOString(),
+    actorId: principal.userId,
+    actorRole: principal.role,
+    surface: principal.surface,
+    clientApp: principal.clientApp,
+    ...facts,
+  };
+}
+
 export interface AuditSink {
   /** Resolves once the event is durably recorded; a rejection fails the call (the pipeline fails closed). */
   append(event: CallAuditEvent): Promise<unknown>;
@@ -158,14 +175,7 @@ export function createPipeline(options: PipelineOptions) {
       result = { ok: false, error: { code: toolError.code, message: toolError.message } };
     }
 
-    const event: CallAuditEvent = {
-      id: randomUUID(),
-      practiceId: principal.practiceId,
-      occurredAt: new Date().toISOString(),
-      actorId: principal.userId,
-      actorRole: principal.role,
-      surface: principal.surface,
-      clientApp: principal.clientApp,
+    const event = auditEventFor(principal, {
       action: byName.has(name) ? name : 'unknown_tool',
       decision: result.ok ? 'allow' : DENIALS.has(result.error.code) ? 'deny' : 'error',
       reasonCode: result.ok ? null : result.error.code,
@@ -174,7 +184,7 @@ export function createPipeline(options: PipelineOptions) {
       outputDigest,
       latencyMs: Math.round(performance.now() - started),
       traceId: meta.traceId ?? null,
-    };
+    });
     try {
       await options.audit.append(event);
     } catch (error) {
