@@ -86,11 +86,7 @@ async function seed(config: Config, args: string[]): Promise<number> {
 async function start(config: Config): Promise<number> {
   const log = createLogger({ level: config.logLevel });
   const server = await startServer(config, log);
-  const state = server.store.state;
-  console.log(
-    `charta is listening on ${server.url} (${describeDatabase(config)}${state.status === 'ready' && state.demoLoaded ? ', demo practices loaded' : ''}; state: ${state.status})`,
-  );
-  await printDemoTokens(server);
+  // Handlers go on before anything is printed: a supervisor that sees 'listening' may stop us at once.
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     signals++;
@@ -109,6 +105,11 @@ async function start(config: Config): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  const state = server.store.state;
+  console.log(
+    `charta is listening on ${server.url} (${describeDatabase(config)}${state.status === 'ready' && state.demoLoaded ? ', demo practices loaded' : ''}; state: ${state.status})`,
+  );
+  await printDemoTokens(server);
   return new Promise<number>(() => {});
 }
 
