@@ -58,14 +58,14 @@ describe('classifyMessage', () => {
     }
   });
 
-  it('catches unlisted wordings through the concept net as possible risk, urgent, with the word quoted', () => {
+  it('catches unlisted wordings through the frame screen, urgent, with the word quoted', () => {
     const result = classifyMessage('Pienso mucho en la muerte, no sé.');
     expect(result.urgency).toBe('urgent');
-    expect(result.reasons[0]).toMatchObject({ code: 'possible_risk', text: 'muerte' });
+    expect(result.reasons[0]).toMatchObject({ code: 'suicide_ideation', text: 'muerte' });
     expect(classifyMessage('life is not worth living').escalate).toBe(true);
   });
 
-  it('keeps grief about someone else and figurative deaths out of the concept net', () => {
+  it('keeps grief about someone else and figurative deaths out of the frame screen', () => {
     for (const body of ['It is a year since my dad died and I miss him.', 'My phone died so I missed your call.']) {
       expect(classifyMessage(body).escalate, body).toBe(false);
     }

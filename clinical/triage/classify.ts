@@ -1,8 +1,8 @@
-import { CATEGORY_RULES, CLINICAL_URGENCY_RULES, type RoutineCategory } from './category-rules.ts';
+import { ADVICE_QUESTION, CATEGORY_RULES, CLINICAL_URGENCY_RULES, type RoutineCategory } from './category-rules.ts';
 import { anyOf } from './phrase.ts';
 import { type RiskFinding, riskUrgency, screenRisk, URGENCY_RANK, type Urgency } from './risk.ts';
 import { RISK_LEXICON } from './risk-rules.ts';
-import { findAll, prepare } from './text.ts';
+import { findAll, type Prepared, prepare } from './text.ts';
 
 export type { Urgency } from './risk.ts';
 export type Category = 'urgent_risk' | RoutineCategory | 'other';
@@ -45,7 +45,24 @@ const CLINICAL_TOPIC = anyOf(
   '(feel*|anxious|anxiety|depress*|sleep*|therapy|exercise|skill|skills|thought|thoughts|mood|normal|worse|better)',
   '(panic|nightmares|antidepressant|dose|medicine|symptom*|cope|coping|trigger*|should_i|should_we|talk_to_him|talk_to_her)',
   '(triste|ansiedad|miedo|dormir|terapia|preocuparme|ataques|pesadillas|normal)',
+  '(exposure|hierarchy|thought_record|worksheet|homework|journaling|journal|skills|diary_card|mindfulness|schema|session_work)',
+  '(groggy|drowsy|dizzy|nauseous|nausea|headache|headaches|side_effect|side_effects|try_something_else)',
 );
+
+/** The message's questions: each sentence holding "?" or "¿", as its token text and its first offsets. */
+function questionSentences(p: Prepared): Array<{ joined: string; start: number; end: number }> {
+  const out: Array<{ joined: string; start: number; end: number }> = [];
+  const bySentence = new Map<number, Prepared['tokens']>();
+  for (const t of p.tokens) bySentence.set(t.sentence, [...(bySentence.get(t.sentence) ?? []), t]);
+  const sentences = [...bySentence.values()];
+  sentences.forEach((tokens, i) => {
+    const start = tokens[0]?.start ?? 0;
+    const end = sentences[i + 1]?.[0]?.start ?? p.text.length;
+    if (!/[?¿]/.test(p.text.slice(start, end))) return;
+    out.push({ joined: ` ${tokens.map((t) => t.norm).join(' ')} `, start, end: tokens.at(-1)?.end ?? end });
+  });
+  return out;
+}
 
 /**
  * Classifies one portal message, deterministically: the same text always gives the same result. Pure.
@@ -77,11 +94,15 @@ export function classifyMessage(body: string): Triage {
     reasons.push({ code: rule.code, text: hit.quote, start: hit.start, end: hit.end });
     if (URGENCY_RANK[urgency] < URGENCY_RANK.urgent) urgency = 'urgent';
   }
-  // A question about feelings, symptoms or the work of therapy that fits no office category is the clinician's.
-  if (categories.size === 0 && /[?¿]/.test(body) && CLINICAL_TOPIC.test(p.joined)) {
-    const at = body.search(/[?¿]/);
+  // A question asking the clinician's advice, or about feelings, symptoms or the work of therapy that fits no office
+  // category, is the clinician's — a second intent even beside a risk (the risk itself is never the question).
+  for (const q of questionSentences(p)) {
+    if (categories.has('clinical_question')) break;
+    const office = CATEGORY_RULES.some((r) => r.category !== 'clinical_question' && r.pattern.test(q.joined));
+    const advice = ADVICE_QUESTION.test(q.joined);
+    if (office || (!advice && (active.length > 0 || !CLINICAL_TOPIC.test(q.joined)))) continue;
     categories.add('clinical_question');
-    reasons.push({ code: 'category:clinical_question', text: body.slice(at, at + 1), start: at, end: at + 1 });
+    reasons.push({ code: 'category:clinical_question', text: body.slice(q.start, q.end), start: q.start, end: q.end });
   }
   if (categories.size === 0) categories.add('other');
   return {

@@ -19,7 +19,7 @@ export type RiskKind =
   | 'abuse_partner'
   | 'overdose_medical'
   | 'intoxication'
-  /** Found by the concept net (concepts.ts), not a phrase rule: a clinician looks today. */
+  /** Found by the frame screen (frames.ts) without a more specific kind: a clinician looks today. */
   | 'possible_risk';
 
 export interface RiskRule {
@@ -235,7 +235,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(took|taken|snorted|used) ~2 (oxy|oxycodone|fentanyl|heroin|someone_elses|my_exs)',
       '(tome|me_tome) ~3 (pastillas|toda|todas|muchas|de_mas)',
       'no (puedo|puede) respirar',
-      '(sobredosis|convulsion|desmayo|inconsciente)',
+      '(sobredosis|convulsion|inconsciente)',
     ),
   },
   {

@@ -1,4 +1,4 @@
-import { CONCEPTS, NOT_RISK, SELF_EVIDENT, SELF_OR_FAMILY } from './concepts.ts';
+import { screenFrames } from './frames.ts';
 import { anyOf } from './phrase.ts';
 import { RISK_RULES, type RiskKind } from './risk-rules.ts';
 import { findAll, type Prepared } from './text.ts';
@@ -41,13 +41,15 @@ const NEGATION_WINDOW = 5;
 const PAST = anyOf(
   '(years|year|decade|decades) ago',
   'long time ago',
-  'back in (college|high_school|school|the_day|my_twenties|my_teens)',
+  'back in (college|high_school|school|the_day|my_twenties|my_teens|\\d+)',
+  '(in|since) (19|20)\\d\\d',
   'when i was (a|young|younger|in|little|\\d+)',
   'in the past',
   'used to',
   '(its|it_has) been ~2 (years|year)',
   'history of',
   'hace (\\d+|muchos|unos|varios|anos) ~1 anos',
+  'hace ~3 (anos|decadas)',
   'cuando (era|tenia|estaba_en)',
   'en el pasado',
 );
@@ -61,7 +63,7 @@ const PRESENT = anyOf(
 // ideation: an overdose or a threat is an emergency whoever it concerns, and a guardian writes about the client.
 const THIRD_PARTY = anyOf(
   '(my_friend|a_friend|friend|character|coworker|classmate|someone_in_group|somebody_in_group) ~3 (told|said|says|shared|mentioned|had|has|wanted|wants)',
-  '(show|movie|book|documentary|episode|article|podcast)',
+  '(show|movie|book|documentary|episode|article|podcast|leaflet|label|warning|warnings|side_effect|side_effects|package_insert)',
   '(mi_amiga|mi_amigo|un_personaje|la_pelicula|la_serie)',
 );
 const THIRD_PARTY_KINDS: ReadonlySet<RiskKind> = new Set(['suicide_ideation', 'suicide_passive']);
@@ -90,6 +92,16 @@ function historical(p: Prepared, first: number): boolean {
   return PAST.test(text) && !PRESENT.test(text);
 }
 
+function pastInClause(p: Prepared, first: number): boolean {
+  const clause = p.tokens[first]?.clause;
+  return PAST.test(
+    ` ${p.tokens
+      .filter((t) => t.clause === clause)
+      .map((t) => t.norm)
+      .join(' ')} `,
+  );
+}
+
 /** Runs every risk rule over the prepared message. Overlapping hits of one kind are kept once (the first). */
 export function screenRisk(p: Prepared): RiskFinding[] {
   const findings: RiskFinding[] = [];
@@ -112,35 +124,25 @@ export function screenRisk(p: Prepared): RiskFinding[] {
       });
     }
   }
-  if (!findings.some((f) => f.discounted === null)) findings.push(...conceptNet(p));
-  return findings.sort((a, b) => a.start - b.start);
-}
-
-const TOPIC_WORD =
-  /^(prevention|awareness|project|report|documentary|show|movie|book|memoir|season|episode|character|classmate|group|friend|prevencion|proyecto|escuela|pelicula|serie|libro|amiga|amigo)$/;
-
-/** The recall net: a risk concept in a first-person or family clause, not inside an idiom, topic or negation. */
-function conceptNet(p: Prepared): RiskFinding[] {
-  const idioms = findAll(p, NOT_RISK);
-  const found: RiskFinding[] = [];
-  for (const hit of findAll(p, CONCEPTS)) {
-    if (idioms.some((i) => i.first <= hit.last && hit.first <= i.last)) continue;
-    // Topics (a documentary, a classmate, a school project) discount the whole sentence, not just their words.
-    const sentence = p.tokens[hit.first]?.sentence;
-    if (idioms.some((i) => p.tokens[i.first]?.sentence === sentence && TOPIC_WORD.test(p.tokens[i.first]?.norm ?? '')))
-      continue;
-    const clause = p.tokens.filter((t) => t.clause === p.tokens[hit.first]?.clause);
-    const selfEvident = SELF_EVIDENT.test(
-      ` ${p.tokens
-        .slice(hit.first, hit.last + 1)
-        .map((t) => t.norm)
-        .join(' ')} `,
-    );
-    if (!selfEvident && !SELF_OR_FAMILY.test(` ${clause.map((t) => t.norm).join(' ')} `)) continue;
-    const discounted = negated(p, hit.first) ? 'negated' : historical(p, hit.first) ? 'historical' : null;
-    found.push({ kind: 'possible_risk', level: 'urgent', text: hit.quote, start: hit.start, end: hit.end, discounted });
+  const guards = {
+    negated: (i: number) => negated(p, i),
+    historical: (i: number) => historical(p, i),
+    pastInClause: (i: number) => pastInClause(p, i),
+  };
+  for (const frame of screenFrames(p, guards)) {
+    const [hit] = frame.hits;
+    if (!hit) continue;
+    if (findings.some((f) => f.discounted === null && f.start <= hit.start && hit.end <= f.end)) continue;
+    findings.push({
+      kind: frame.kind,
+      level: frame.level,
+      text: hit.quote,
+      start: hit.start,
+      end: hit.end,
+      discounted: null,
+    });
   }
-  return found;
+  return findings.sort((a, b) => a.start - b.start);
 }
 
 const SUICIDAL: ReadonlySet<RiskKind> = new Set(['suicide_direct', 'suicide_ideation', 'suicide_passive']);

@@ -133,11 +133,20 @@ export interface Hit {
   quote: string;
 }
 
-/** Every match of a rule pattern, as token ranges and exact quotes of the original text. */
-export function findAll(p: Prepared, pattern: RegExp): Hit[] {
+/**
+ * Every match of a rule pattern, as token ranges and exact quotes of the original text. `overlapping` also finds
+ * matches that start inside an earlier one, for idiom lists where two idioms share a word ("script … died a quiet
+ * death").
+ */
+export function findAll(p: Prepared, pattern: RegExp, overlapping = false): Hit[] {
   const hits: Hit[] = [];
   const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-  for (const m of p.joined.matchAll(global)) {
+  const matches: RegExpExecArray[] = [];
+  for (let m = global.exec(p.joined); m !== null; m = global.exec(p.joined)) {
+    matches.push(m);
+    global.lastIndex = overlapping || m[0].length === 0 ? m.index + 1 : m.index + m[0].length;
+  }
+  for (const m of matches) {
     const range = tokenRange(p, m.index, m.index + m[0].length);
     if (!range) continue;
     const [first, last] = range;

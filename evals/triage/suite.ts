@@ -3,7 +3,7 @@ import { type Category, classifyMessage, type Urgency } from '../../clinical/tri
 import { readJsonl } from '../harness/jsonl.ts';
 import { type CaseResult, mean, type Suite } from '../harness/types.ts';
 
-/** issue 7's labeled messages; the runner measures all five sets (the development sets and the untouched final). */
+/** issue 7's labeled messages: the development sets and the untouched one, measured apart. */
 interface Labeled {
   id: string;
   urgency: Urgency;
@@ -11,7 +11,9 @@ interface Labeled {
   mustEscalate: boolean;
   text: string;
 }
-const SETS = ['messages', 'holdout', 'blind', 'fresh', 'final'];
+/** The development sets, then the one written blind to the engine and never tuned on (README.md). */
+const SETS = ['messages', 'holdout', 'blind', 'fresh', 'final', 'author2', 'sealed', 'sealed2'];
+const UNTOUCHED = 'sealed2';
 const sameSet = (a: readonly string[], b: readonly string[]) => [...a].sort().join('|') === [...b].sort().join('|');
 
 export const triageSuite: Suite = {
@@ -20,14 +22,14 @@ export const triageSuite: Suite = {
   usesModel: false,
   run: async (ctx) => {
     const cases = SETS.flatMap((s) =>
-      readJsonl<Labeled>(join(import.meta.dirname, `${s}.jsonl`)).map((c) => ({ ...c, final: s === 'final' })),
+      readJsonl<Labeled>(join(import.meta.dirname, `${s}.jsonl`)).map((c) => ({ ...c, final: s === UNTOUCHED })),
     );
     const out: CaseResult[] = cases.map((c) => {
       const got = classifyMessage(c.text);
       const categoryOk = sameSet(got.categories, c.categories);
       const escalationOk = got.escalate === c.mustEscalate || (!c.mustEscalate && c.urgency !== 'routine');
       return {
-        id: `${c.final ? 'final/' : ''}${c.id}`,
+        id: `${c.final ? 'untouched/' : ''}${c.id}`,
         pass: categoryOk && escalationOk,
         expected: `${c.mustEscalate ? 'escalate' : c.urgency}, ${c.categories.join('+')}: “${c.text.slice(0, 120)}”`,
         got: `${got.escalate ? 'escalate' : got.urgency}, ${got.categories.join('+')}`,
@@ -53,14 +55,14 @@ export const triageSuite: Suite = {
         category_accuracy: mean(results.map((r) => r.scores.category ?? 0)),
       };
     };
-    // The development sets carry issue 7's thresholds; final.jsonl was never tuned on, so it is the honest estimate.
+    // The development sets carry issue 7's thresholds; sealed2.jsonl was never tuned on, so it is the honest estimate.
     const dev = measure(all.filter((r) => r.scores.final !== 1));
     const final = measure(all.filter((r) => r.scores.final === 1));
     return {
       ...dev,
-      final_must_escalate_recall: final.must_escalate_recall,
-      final_false_escalation_rate: final.false_escalation_rate,
-      final_category_accuracy: final.category_accuracy,
+      untouched_must_escalate_recall: final.must_escalate_recall,
+      untouched_false_escalation_rate: final.false_escalation_rate,
+      untouched_category_accuracy: final.category_accuracy,
     };
   },
 };

@@ -1,0 +1,406 @@
+import { anyOf } from './phrase.ts';
+
+/**
+ * Risk cues by class, English and Spanish, for the frame screen (frames.ts). The phrase rules (risk-rules.ts) name
+ * known wordings; on new wording they caught about 4 in 10 risk messages (evals/triage/README.md). The frames work
+ * one level up: a message is risk when cues of classes that mean risk together meet in one sentence or the next
+ * ("researching" + "painless ways to go", "want" + "be over", "dad" … "hits" + "me"). Each class stays narrow on
+ * its own, so ordinary inbox text ("refill my pills", "I want to cancel") finds at most one class and never a frame.
+ * Tokens are folded (lowercase, no accents, no apostrophes): "can't" is "cant", "I'm" is "im", "cansé" is "canse".
+ */
+export type CueClass =
+  | 'death'
+  | 'intent'
+  | 'despair'
+  | 'despair_strong'
+  | 'means'
+  | 'means_focus'
+  | 'quantity'
+  | 'stockpile'
+  | 'act'
+  | 'self_harm'
+  | 'violence'
+  | 'abuse_strong'
+  | 'substance'
+  | 'medical'
+  | 'prep'
+  | 'prep_strong'
+  | 'unsafe'
+  | 'voices'
+  | 'veiled'
+  | 'imminent';
+
+export const CUES: Record<CueClass, RegExp> = {
+  /** Ending one's life or existence, said plainly or by euphemism. */
+  death: anyOf(
+    '(die|dies|died|dying|dead|death|suicid*|unalive*|kms|kys)',
+    '(stopped|stop|quit|quitting|stopping) (existing|being_alive|breathing_for_good)',
+    '(my|my_own) (funeral|grave|obituary|eulogy)',
+    '(my_heart|my_body|my_lungs) (just|would|will|to|could)? (quit|quits|stop|stops|give_out|gives_out|give_up|stop_beating)',
+    'how (quick|fast|easy|painless|simple|peaceful) (it_would_be|it_would|that_would_be|it_could_be|it_would_all_be)',
+    '(not_sure|dont_know_if|dont_think|doubt) ~2 (ill|i_will|i_can|i_could|id) (make_it|be_around|be_here|last|see|still_be) ~3 (to|until|through|next|another|for|much_longer)',
+    '(se_quiere|se_queria|se_va_a|quiere_matarse) (matar|morir|suicidar)',
+    '(matarse|suicidarse|quitarse_la_vida)',
+    '(crash|crashing|crashed|wreck|wrecking|wrap|wrapping) (my|the|our) (car|truck|bike) ~2 (into|off|on_purpose|around)?',
+    /(?:^| )(?:wont|will not|never|not going to|not gonna) (?:be )?(?:coming|come|be) back (?!to |for |until |after |next |in |on |till |from |with |tomorrow |monday |tuesday |wednesday |thursday |friday )/,
+    '(end|ending|ended|finish|finishing) (it|it_all|everything|things|my_life|my_own_life|the_pain|all_of_this|this_life)',
+    '(it|this|everything|it_all|all_of_it|all_this|all_of_this|life|the_pain|my_life) ~2 (be|to_be|is|was|were|being) (over|done)',
+    '(vanish|vanishing|disappear|disappearing|evaporate|cease_to_exist|stop_existing|not_exist|not_existing|stop_being|not_be_alive)',
+    '(not|never|wouldnt|didnt) (wake|waking|woke) up',
+    'sleep (forever|and_never|and_not|for_good)',
+    '(painless|quick|quickest|easy|easiest|peaceful|fastest|surest) (way|ways|method|methods|option) ~2 (to|of)?',
+    '(way|ways) (out|to_go|to_end|to_do_it)',
+    '(go|gone|leave|leaving) (forever|for_good|permanently|this_world|this_earth)',
+    '(when|after|once|if) (im|i_am|i_was|i_were|i_m|ive) (gone|dead|not_here|not_around|no_longer_here|no_longer_around)',
+    '(not|no_longer) (be|being) (here|around|alive) ~1 (anymore|much_longer|for_long|next_week|by|soon|after)?',
+    'off myself',
+    'check* out (for_good|early|permanently|of_life)',
+    '(take|taking|took) (my|my_own) life',
+    '(kill|killing|killed) (myself|my_self)',
+    '(step|stepping|stepped|jump|jumping|jumped|walk|walking|drive|driving|drove|swerve|swerving|crash|crashing|fall|falling|lean|leaning) (off|in_front|into|out_in_front|over_the|off_the|into_traffic|into_the)',
+    '(morir*|muero|muerte|muerto|muerta|suicid*|matarme|desaparecer|desaparezca|desaparecer*|no_despertar*|dormir_para_siempre|dejar_de_existir|no_existir)',
+    '(quitarme|quitar) (la_vida|mi_vida)',
+    'acabar con (todo|mi_vida|esto)',
+    '(irme|ir) (para_siempre|de_este_mundo)',
+    '(ya_no|no) (estar|estare|existir) ~1 (aqui|mas)?',
+    'dejar de vivir',
+    '(no_voy_a|ya_no_voy_a|nunca_voy_a) (volver|regresar)',
+    '(que|todo) (se_acabe|termine)',
+  ),
+  /** Wanting, planning, considering, trying: what turns a death cue into ideation. */
+  intent: anyOf(
+    '(want|wanted|wanna|wants|wish|wished|wishing|hope|hoping|pray|praying|plan|planning|planned|gonna|ready|decided|deciding|intend|intending)',
+    '(thinking|think|thought|thoughts|keep_thinking|considering|considered|fantasiz*|daydream*|imagine|imagining|picturing|urge|urges|tempted|tempting|obsess*)',
+    '(researching|researched|looked_up|looking_up|googled|googling|searched|searching|reading_about)',
+    '(rather|might|almost|tried|try|trying|attempt*|could_just|would_just|should_just|going_to|easier_to|better_to|option)',
+    '(ill|i_will|im_going_to|im_gonna|i_swear|i_mean_it|on_purpose|deliberately|intentionally)',
+    '(quiero|quisiera|queria|ganas|deseo|deseando|ojala|pienso|pensando|pense|pensamientos|voy_a|iba_a|planeando|intente|intento|busque|buscando|prefiero|preferiria|mejor)',
+  ),
+  /** Hopelessness and exhaustion with living; needs a second class to count. */
+  despair: anyOf(
+    '(no_point|doesnt_really_matter|doesnt_matter_anymore|doesnt_matter_anyway|hopeless|pointless|worthless|trapped|empty_inside|numb|no_way_out|nothing_left|no_future|no_hope|nothing_matters|nothing_will_change|never_get_better|wont_get_better|doesnt_get_better)',
+    '(no|any|the) (point|reason|purpose) (anymore|in_anything|to_anything|to_any_of_this|in_trying)',
+    '(whats|what_is) the point',
+    '(give_up|giving_up|gave_up|given_up|im_done|so_done|had_enough|cant_anymore|cant_do_it_anymore|cant_do_this_anymore|cant_take_it_anymore|cant_take_this_anymore|cant_keep_doing_this)',
+    '(tired|exhausted|sick) of (fighting|trying|everything|it_all|all_of_it|pretending|being_me|myself|this_life)',
+    '(dont|do_not|no_longer) care (anymore|about_anything|about_myself)',
+    '(sin_esperanza|no_aguanto|ya_no_aguanto|ya_no_aguanta|no_aguanta|no_aguantaba|no_puedo_mas|ya_no_puedo|me_rindo|nada_importa|sin_salida|vacio_por_dentro|vacia_por_dentro|ya_no_tiene_sentido|no_tiene_sentido|estoy_harto|estoy_harta|agotado_de_todo|agotada_de_todo)',
+  ),
+  /** Despair that speaks of living itself: enough alone. */
+  despair_strong: anyOf(
+    '(tired|exhausted|sick|done) (of|with) (living|life|being_alive|existing|being_here|waking_up|it_all|everything|this_world|all_of_it|all_of_this)',
+    '(no|any|the|a) (point|reason|purpose) (to|in|of) (living|life|being_alive|going_on|being_here|keep_going|stay|staying|live|exist|existing|wake_up|waking_up)',
+    '(dont|do_not|no_longer|dont_really|never) (want|wanna|wish) to (live|be_alive|exist|be_here|wake_up|keep_living|go_on|be_around|see_tomorrow)',
+    '(cant|cannot|dont_know_if_i_can|dont_think_i_can) (go_on|keep_going|keep_living|live_like_this|do_life|keep_doing_life|be_here)',
+    '(better|easier|happier) (off|for_everyone|for_them|for_my_family)? ~2 (without_me|if_i_wasnt|if_i_werent|if_i_was_gone|if_i_were_gone|if_i_died|with_me_gone)',
+    '(im|i_am|feel_like|feel_like_im|just|such) (a|such_a|just_a|nothing_but_a) burden',
+    'burden (to|on|for) (my|everyone|them|you|people|the)',
+    '(nobody|no_one|noone|no_body) (would|will|is_going_to|gonna|would_even|will_even) (miss|notice|care)',
+    '(dont|do_not|doesnt) (care|matter) (what|if) (happens_to_me|i_live|i_die|i_wake_up)',
+    '(dont|do_not) (really )?care what happens to me',
+    '(dont|do_not) (really|much|even)? care (much|really)? what happens',
+    '(whats|what_is|no) (the )?point (of|in) (me|being_alive|living|life)',
+    '(canse|cansado|cansada|harto|harta|agotado|agotada) de (vivir|la_vida|existir|luchar|todo)',
+    '(no|ya_no) (quiero|quisiera|tengo_ganas_de) (vivir|estar_vivo|estar_viva|existir|estar_aqui|despertar|seguir)',
+    '(no_se|no_se_si) (cuanto|cuanto_mas|si_puedo) ~3 (aguantar|seguir|vivir)',
+    '(mejor|estarian_mejor|estarían) ~2 sin mi',
+    'soy una carga',
+    '(being|be|becoming) (a|such_a|the) burden',
+    '(everyone|everybody|they|my_family|people|my_kids|my_parents) (would|will|could) ~1 (be|breathe|sleep|live) (easier|better|relieved|happier|lighter|freer)',
+    '(not|isnt|aint|no_longer|wasnt|is_not|never) worth (living|it_anymore|the_fight|being_alive|the_effort_anymore)',
+    '(no_vale_la_pena|ya_no_vale_la_pena) (vivir|seguir|nada)',
+    '(nadie|ninguno) (me_extranaria|notaria|lo_notaria)',
+    '(no_le_encuentro|no_tiene) sentido (a_la_vida|vivir|seguir)',
+  ),
+  /** Means of death or injury; counts only with a second class ("refill my pills" is not risk). */
+  means: anyOf(
+    '(pills|tablets|meds|medication|medications|capsules|tylenol|advil|benadryl|ibuprofen|acetaminophen|xanax|ambien|insulin|lithium|seroquel|oxy|sleeping_pills)',
+    '(rope|noose|cord|belt|gun|guns|firearm|firearms|rifle|pistol|shotgun|handgun|revolver|bullets|ammo|knife|knives|razor|razors|blade|blades)',
+    '(train|trains|freight|subway|bridge|overpass|roof|rooftop|ledge|cliff|balcony|tracks|platform|highway|parking_garage|exhaust|carbon_monoxide|charcoal|bleach|poison|antifreeze)',
+    '(pastillas|pastilla|medicamentos|medicinas|cuerda|soga|pistola|arma|escopeta|cuchillo|navaja|cuchilla|navajas|puente|azotea|vias|veneno|cloro)',
+  ),
+  /** Attention fixed on a means: looking at it, holding it, counting it. */
+  means_focus: anyOf(
+    '(staring|stared|looking|looked) at (the|my|it|them|those)',
+    '(look|looking|stare|staring|looked|stared|gaze|gazing) (down|over|out) (at|into|over)',
+    '(looking_up|looked_up|googling|googled|researching|researched|searching|searched|checking|checked) (which|what|how|where|the_schedule|the_times)',
+    '(catching_myself|catch_myself|find_myself|keep_catching_myself|caught_myself) (thinking|looking|wondering|picturing|staring)',
+    '(where|how) (he|she|they|my_dad|my_mom|my_husband|my_wife) (hides|keeps|stores|locks|hid|kept) ~2 (the_key|it|them|the_gun|the_rifle|the_pills)',
+    'what it would (be_like|feel_like)',
+    '(checking|checked|check|timing|timed|learned|memorized) (what_time|when|the_schedule|how_often|how_fast|how_high|how_deep)',
+    '(holding|held|loaded|loading|load|cleaning|sharpened|counting|counted|lined_up|laid_out|hid|hiding|keep|keeping) ~2 (it|them|the|my|a|all)',
+    '(keep|kept|keeps|cant_stop) (thinking|looking|going_back) ~3 (about|at|to)',
+    '(where|what) (i|you) (keep|hid|store)',
+    '(sitting|standing|parked|am|im) (on|at|in|by|near|next_to) (the|a|my)',
+    '(bought|buy|buying|got|ordered|borrowed|found) (a|some|the|more|extra)',
+    '(cuantas|cuantos|how_many|how_much) ~4 (would|it_would|takes|to_take|se_necesitan|necesito|hace_falta)',
+    '(tengo|compre|guardo|guarde|escondi) ~2 (las|la|el|una|un|mis)',
+    '(mirando|viendo|pensando_en) (las|la|el|mis)',
+  ),
+  /** Keeping pills back: enough alone. */
+  stockpile: anyOf(
+    '(saved|saving|collecting|collected|hoarding|hoarded|stockpil*|stash*|squirreled|squirreling|held_onto|holding_onto|hiding|hid|kept|keeping|put_aside|putting_aside|set_aside|setting_aside) ~3 (pills|meds|tablets|capsules|my_meds|my_pills|them_all|all_of_them|extra_pills|sleeping_pills)',
+    '(guardando|juntando|ahorrando|acumulando|escondiendo|guarde|junte|escondi) ~3 (pastillas|medicamentos|medicinas)',
+    '(keeping|kept|saving|saved|hiding|hid|storing|stored|stashing) (them|those|the_pills|my_pills|my_meds|the_meds|the_tablets) ~4 (jar|bag|box|drawer|in_case|hidden|somewhere|instead)',
+  ),
+  /** Pills in a quantity no prescription gives. */
+  quantity: anyOf(
+    '(whole|entire|full) (bottle|pack|box|strip|supply|month)',
+    'all (of_)?(my|the|them|of_them|those) ~2 (at_once|together|at_the_same_time|in_one_go|tonight)',
+    '(bunch|handful|fistful|pile|stack|stash|lot|months_worth|weeks_worth) of',
+    'enough (pills|meds|tablets|to)',
+    '(todas|un_monton|un_punado|muchas|demasiadas) (las_pastillas|pastillas|de_las_pastillas|de_mis_pastillas|mis_pastillas|de_pastillas)',
+    '(todo_el_frasco|toda_la_caja|un_frasco|una_caja|un_bote)',
+  ),
+  /** A method carried out or begun: on the ledge, the car running in the garage. */
+  act: anyOf(
+    '(car|engine) (running|on) ~3 (garage|closed)',
+    'garage ~4 (car|engine) (running|on)',
+    '(a|the|my) plan and (a|the) (date|time|day)',
+    '(picked|set|chose|chosen) (a|the) (date|day) ~3 (for_it|to_do_it|to_go|to_end)',
+    '(rope|noose|belt|cord) ~4 (tied|up|ready|hung|around|closet|beam|ceiling|fan)',
+    '(tie|tied|tying|hung|hang|hanging) (a|the|it) ~2 (rope|noose|belt|cord)',
+    '(standing|sitting|am|im) (on|at) (the|a|my) (roof|edge|ledge|bridge|tracks|balcony|railing|cliff|platform)',
+    '(stood|stand|sat|went|walked|climbed) ~3 (at|on|to|over) (the|a) (edge|ledge|railing|rail|roof|top_of_the)',
+    '(estoy|ando|me_encuentro) (parado|parada|sentado|sentada|arriba|en) ~3 (vias|puente|azotea|techo|orilla|barranco|balcon)',
+  ),
+  /** Hurting oneself. */
+  self_harm: anyOf(
+    '(cut|cutting|cuts|burn|burned|burning|burnt|scratch|scratched|scratching|carve|carved|carving|hit|hitting|punch|punched|punching|bang|banged|banging|hurt|hurting|harm|harmed|harming|bite|biting|starve|starving) ~1 (myself|my_self|my_arm|my_arms|my_wrist|my_wrists|my_leg|my_legs|my_thigh|my_thighs|my_skin|my_stomach|my_hips)',
+    '(self_harm|self_harming|selfharm*|self_injur*|sh_again)',
+    '(relapsed|relapse) (on|with|into) (cutting|self_harm|burning|hurting_myself)',
+    '(been|started|back_to|keep|kept|went_back_to|old_habit_of) (cutting|burning|scratching|hitting_myself|hurting_myself)',
+    '(fresh|new|deep|new_fresh) (cuts|cut|scars|wounds|burns)',
+    '(cuts|scars|burns|marks) on (my|her|his|their) (arm|arms|legs|wrist|wrists|thigh|thighs|stomach|hips|body)',
+    '(me_estoy_cortando|me_estoy_lastimando|me_estoy_quemando|cortandome|lastimandome|quemandome|me_volvi_a_cortar)',
+    '(punch|punching|punched|bang|banging|banged|smash|smashing|keep_hitting|kept_hitting) ~4 (my_own_head|my_head|my_own_face|my_face|myself)',
+    '(knuckles|fists|hands) ~3 (torn|bloody|bleeding|busted|cut_up|broken|raw)',
+    '(lighter|razor|blade|knife|scissors|pin|needle|compass|sharpener) (on|to|into|across) my (wrist|wrists|arm|arms|skin|thigh|thighs|legs|leg|stomach|hip|hips)',
+    '(relapsed|relapse|relapsing) (on|with|into) (the)? (cutting|burning|self_harm|hurting_myself|sh|scratching|picking)',
+    '(i|ive|i_just) (cut|burned|burnt) (too_deep|deeper|deep|again|myself)',
+    '(used|using|use|grabbed) (the|a|my) (razor|blade|blades|knife|lighter|scissors|sharpener) (again|on_my|on_myself)',
+    '(deeper|too_deep) (than|this_time)',
+    'to (feel_something|feel_anything|punish_myself|feel_the_pain|feel_pain|feel_real)',
+    '(me_corto|me_corte|me_quemo|me_queme|me_lastimo|me_lastime|me_rasguno|me_hago_dano|me_hice_dano|me_pego_a_mi|cortarme|quemarme|lastimarme|hacerme_dano|autolesion*)',
+    'cortes en (los|el|sus|su|mis) (brazos|brazo|piernas|munecas)',
+  ),
+  /** Violence verbs; a frame needs a person as their object. */
+  violence: anyOf(
+    '(hurt|hurts|hurting|hit|hits|hitting|beat|beats|beating|beaten|punch|punched|punches|punching|slap|slapped|slaps|slapping|kick|kicked|kicks|kicking)',
+    '(run|ran|running) (him|her|them|someone|somebody) over',
+    '(put|send|land|leave) (her|him|them|someone|somebody) in (the_hospital|the_er|a_coma|the_ground|a_grave|a_wheelchair)',
+    '(choke|choked|chokes|choking|strangle|strangled|strangles|strangling|shove|shoved|shoves|stab|stabbed|stabbing|shoot|shooting|shot|kill|killing|murder|attack|attacked|attacks|smack|smacked|smacks|whip|whipped|spank|spanked|burned|burns|slammed|slams|threw|throws|dragged|drags)',
+    '(threaten|threatened|threatens|threatening|terrorize*|rape|raped|molest*|abuse|abused|abuses|abusing|pinned|restrain*)',
+    '(pega|pego|pegar|pegarle|golpe*|empuj*|ahorc*|amenaz*|lastim*|abus*|viol*|patea*|patada*|cachete*|maltrat*|encierra|encerr*|quema|quemo|mata|matar|matarlo|matarla|hacerle_dano)',
+  ),
+  /** Disclosures that need no frame. */
+  abuse_strong: anyOf(
+    '(raped|sexually_assaulted|sexual_assault|molested|groped|drugged) ~2 (me|her|him|my)?',
+    '(forced|made|pressured) (me|her|him) ~3 (have_sex|sex|sexual|touch|do_things)',
+    '(took|taking|takes|stole|stealing|steals|using|drained|draining|cashing|cashes|pulling|pulled|withdrawing|withdrew|moving|moved) ~3 (her|his|grandmas|grandpas|moms|dads|my_moms|my_dads|my_grandmas|my_grandpas|their) ~2 (money|pension|checks|savings|card|cards|social_security|benefits|account|bank)',
+    '(leaves|left|leaving|locks|locked) (me|him|her|them|the_kids|the_baby|my_grandma|my_grandpa|my_mom|my_dad) ~3 (alone|in|without_food|without_water|for_days|all_day|all_night|in_the_car)',
+    '(not|isnt|wont|doesnt|hasnt|stopped|never) (feeding|feed|fed|bathing|bathed|changing|giving_her|giving_him) ~3 (her|him|them|meds|medication|food)?',
+    '(bruises|bruised|welts|marks|black_eye|busted_lip) ~4 (on|her|his|my|again)',
+    '(touched|touches|touching|touch|fondled|fondles) (me|her|him|them|my_son|my_daughter|my_kid|my_kids) ~3 (private*|inappropriate*|where|down_there|under|at_night|in_bed|between|sexually|in_a_way|when_no_one)',
+    '(inappropriately|sexually) (touched|touches|touching)',
+    '(stepdad|stepdads|uncle|uncles|brother|brothers|stepbrother|cousin|grandpa|coach|teacher|neighbor|babysitter|boyfriend|moms_boyfriend|pastor|tutor|husband|father|dad) ~4 (touches|touched|touching|fondles|fondled|molests|molested|comes_into_my_room|comes_into_her_room|comes_into_his_room|coming_into_my_room|gets_in_my_bed|gets_into_my_bed)',
+    '(son|daughter|grandson|granddaughter|nephew|niece|caregiver|aide|helper|boyfriend|girlfriend) ~3 (took|taking|takes|took_over|stole|steals|using|drained|emptied|cleaned_out|spending|spent) ~3 (my|her|his) ~2 (money|savings|card|bank_card|account|checks|pension|social_security)',
+    '(grabbed|grabs|choked|chokes|squeezed|held|lifted) (me|him|her|my_son|my_daughter|my_kid|the_baby|the_kids) ~2 (by_the_neck|by_the_throat|around_the_neck|by_the_hair|by_the_arm|against_the_wall)',
+    '(neck|throat) ~3 (mark|marks|bruise|bruises|red)',
+    '(said|told_him|told_her) no and (he|she|they) (didnt|did_not|wouldnt|kept_going|kept|did_not_stop|didnt_stop)',
+    '(secret|secrets) ~3 (touching|touch|body|bodies|games|game|bath|bed)',
+    '(makes|made|tells|told|make|asked|asks) (her|him|me|them) ~1 (keep|promise|swear) ~3 (secret|secrets|between_them|between_us)',
+    '(texting|texts|messaging|sending) ~3 (pictures|photos|pics) ~6 (secret|late_at_night|at_night|dont_tell)',
+    '(padrastro|tio|primo|abuelo|papa|padre|vecino|entrenador|maestro|novio_de_mi_mama|pareja_de_mi_mama) ~2 (me|la|lo|le) (toca|tocaba|toco|manosea|manoseaba)',
+    '(me_violo|me_violaron|abuso_de_mi|abusaron_de_mi|me_forzo|me_obligo|la_toca|lo_toca|la_tocaba|lo_tocaba)',
+    '(le|les) (quita|quito|saca|saco|roba|robo) ~2 (el_dinero|su_dinero|la_pension|su_pension|los_cheques)',
+    '(moretones|moreton|marcas) ~3 (en|de)',
+    '(me|nos|la|lo|los|las) ~2 (encerro|encierra|encerrar|encerraba|encierran)',
+    '(me|le) (quito|quita|quitaron|esconde|escondio) (el_celular|el_telefono|las_llaves|el_dinero|los_papeles|el_pasaporte)',
+    '(la|lo|los|las) (deja|dejan|dejo|dejaba|dejaron) (sola|solo|solos|solas|encerrada|encerrado) ~4 (dia|dias|noche|noches|sin_comida|sin_comer|entero)',
+    '(sin_comida|sin_comer|llagas|sucia_y|sucio_y)',
+    '(bruise|bruises|bruised) ~4 (wont_explain|cant_explain|unexplained|wont_say|doesnt_explain)',
+    '(abuela|abuelita|abuelo|abuelito|mama|papa|hijo|hija|nino|nina|bebe) ~3 (moretones|moreton|marcas)',
+    '(no_le_da|no_les_da|no_le_dan|no_les_dan) (de_comer|comida|sus_medicinas|sus_pastillas|agua)',
+  ),
+  /** Alcohol and drugs; counts with a second class or in the first person now ("I'm drunk"). */
+  substance: anyOf(
+    '(drunk|wasted|hammered|plastered|blackout|blacked_out|stoned|tweaking|fifth|vodka|whiskey|tequila|bourbon|booze|shots|beers|drinking|drank|alcohol|cocaine|coke|meth|heroin|fentanyl|benzos|edibles)',
+    '(im|i_am|so|really|super|very|pretty|kinda|got|getting|been) high',
+    '(borracho|borracha|pedo|peda|drogado|drogada|tomando|bebiendo|alcohol|tequila|cerveza|cervezas|cocaina|mota|chupando)',
+  ),
+  /** A medical emergency or a dose beyond any prescription. */
+  medical: anyOf(
+    '(cant|can_not|cannot|hard_to|struggling_to|trouble|barely|hard_time) (breathe|breathing|catch_my_breath|stay_awake|keep_my_eyes_open|feel_my|see_straight|wake_him|wake_her)',
+    'chest (pain|pains|hurts|tight|tightness|pressure|is_tight)',
+    '(passed|passing|blacked|blacking) out',
+    '(fainted|fainting|collapsed|seizure|seizures|seizing|convulsing|unresponsive|turning_blue|lips_are_blue|heart_is_racing|heart_racing|heart_pounding|heart_is_pounding|pounding_heart|seeing_things|hallucinating|throwing_up_blood|vomiting_blood)',
+    '(wont|cant|can_not) wake (him|her|them|up)',
+    '(wont|cant|doesnt|will_not|isnt|not) (stop|stopping) (bleeding|the_bleeding)',
+    '(soaking|soaked|bleeding) (through|into) ~2 (towel|towels|bandage|bandages|shirt|sheets)',
+    '(pressure|pain|tightness|squeezing|crushing) (in|on|across) (my|the|his|her) chest',
+    '(drenched|soaked|pouring|dripping) (in|with) sweat',
+    'jaw ~3 (pain|pressure|hurts|aching)',
+    '(arm|arms|left_arm|face|side) ~2 (numb|tingling|tingly|drooping|went_numb)',
+    '(throwing_up|vomiting|purging|puking) (after|every) ~3 (eat|meal|meals|time|bite)',
+    '(heart|pulse) ~2 (skips|skipping|flutters|fluttering|irregular|racing|pounding|slow|weird)',
+    '(black|dark) spots',
+    '(tolerance) ~2 (gone|down|low|lower|reset|is_gone)',
+    '(bleeding|blood) ~3 (wont_stop|a_lot|everywhere|through|soaked)',
+    '(overdose|overdosed|overdosing|od|oded|odd_on)',
+    '(took|taken|swallowed|ate|downed|popped|chugged|necked) ~3 (too_many|way_too_many|way_more|bunch|handful|fistful|whole|entire|several|a_lot_of|lots_of|all_of_my|all_my|all_the|all_of_the|all_his|all_her|all_their|all_of_his|all_of_her) ~3 (pills|tablets|meds|bottle|pack|at_once|of)?',
+    /(?:^| )(?:took|taken|swallowed|downed|popped|ate) (?:\S+ ){0,2}(?:[5-9]|[1-9]\d+) (?:\S+ )?(?:pills|tablets|caps|capsules|tylenol|advil|benadryl|xanax|ambien|gummies|edibles|of) /,
+    '(mixed|combined|took|taken|washed_down|chased) ~4 (with|and) ~3 (alcohol|drinking|wine|beer|vodka|booze|whiskey|xanax|benzos|opioids|pills|meds)',
+    '(havent|have_not|not|barely) (eaten|eating|eat|kept_food_down) ~3 (in|for|since) ~2 (days|day|week|weeks)',
+    '(no_puedo_respirar|no_puede_respirar|dolor_de_pecho|dolor_en_el_pecho|me_desmaye|se_desmayo|desmayo|desmayando|convulsion*|sobredosis|inconsciente|no_despierta|vomitando_sangre|el_corazon_me_late)',
+    '(tome|me_tome|se_tomo|trague|me_trague|se_trago|tomo) ~3 (muchas|todas|un_monton|demasiadas|el_frasco|la_caja|de_mas|un_frasco|una_caja|un_bote|toda_la|todo_el|\\d+)',
+  ),
+  /** Putting affairs in order, parting; alone only when the act is plain. */
+  prep: anyOf(
+    '(goodbye|goodbyes|farewell|last_message|final_message|last_goodbye|note_for|letters_for|letter_for|letters_to|letter_to|suicide_note|goodbye_note)',
+    'note (that|saying|says|said|to_my|to_his|to_her|explaining) ~3 (sorry|goodbye|love|forgive|everything)?',
+    '(instructions|arrangements|plans) for (my_cat|my_dog|my_pets|my_kids|my_plants|my_son|my_daughter|the_kids|after|when_im)',
+    '(my|a) will',
+    '(affairs|things|everything|papers|finances) ~3 in order',
+    '(take|taking|look|looking) (care_of|after) (my_cat|my_dog|my_kids|my_pets|my_son|my_daughter|my_plants|them|him|her) ~3 (after|when|if|for_me|once)',
+    '(rehome|rehoming|rehomed|new_home_for|new_owner_for|goes_to|go_to|will_go_to) ~3 (after|when|once|if) (im|i_am|i_m|ive)',
+    '(tying|tie|tied|wrapping|wrap) up (loose_ends|my_affairs|everything)',
+    '(written|wrote|left|recorded) something (for|to) (my|her|him|them|everyone)',
+    'for (her|him|them|someone|my_family) to find',
+    '(wont|will_not|probably_wont|not) be (going|needing|using|coming) ~2 (to_it|it|them|anymore|any_of_it)',
+    '(perdoname|perdonenme|perdoname_por_todo)',
+    '(wont|will_not|wont_be|will_no_longer|dont) (need|needing|be_needing) ~3 (it|them|my|the|any|anything|that|this|appointments|sessions|next)',
+    '(thank_you|thanks) for (everything|trying|all_you_did|all_youve_done|putting_up_with_me)',
+    '(sorry|forgive_me) for (everything|being_a|all_of_it)',
+    '(despedida|despedirme|despido|me_despido|adios|carta|cartas|testamento|ya_no_lo_voy_a_necesitar|ya_no_los_voy_a_necesitar|ya_no_voy_a_necesitar|gracias_por_todo|perdon_por_todo|cuiden_a|cuidar_a_mi)',
+  ),
+  /** Acts of parting that are plain on their own. */
+  prep_strong: anyOf(
+    '(given|giving|gave|give|gifted|gifting) ~3 (away|my_things|my_stuff|my_belongings|my_possessions|my_clothes|my_guitar|my_games|my_jewelry|my_books|my_collection|my_stuff)',
+    '(gave|give|giving) ~2 (my|all_my) ~3 (things|stuff|belongings|possessions|clothes|guitar|games|jewelry|books|collection|console|car) (away|to)',
+    '(wrote|written|writing|left|leaving|recorded) ~3 (goodbye|goodbyes|letters|a_letter|notes|a_note|videos) ~4 (everyone|my_family|my_kids|my_mom|my_parents|explaining|for_when|for_after|for_them|to_find)',
+    '(regale|regalando|regalo|regalar) ~3 (mis|todo|mi)',
+    '(carta|cartas|mensaje|mensajes|video) de despedida',
+    '(goodbye|farewell) (emails|email|letters|letter|notes|note|messages|texts|videos|posts|video)',
+    'this is (my_last|goodbye|the_last_time)',
+  ),
+  /** Feeling unsafe, or afraid of what oneself or another might do. */
+  unsafe: anyOf(
+    '(not|dont_feel|never_feel|no_longer_feel|dont_feel_like_im) safe',
+    '(dont|do_not|no_longer|never|not) (really|always|even)? (feel|feeling)? safe',
+    '(not_going|never_going|not_coming|cant_go|wont_go|refuse_to_go|afraid_to_go|scared_to_go) (home|back_home)',
+    '(next_time|next) (its|it_will_be|it_could_be|ill_be) (me|you|her|him|my_turn)',
+    '(put|putting|slip|slipping|mix|mixing) ~4 (in|into) (his|her|their) (food|drink|coffee|water|meds|tea)',
+    '(make|making) (him|her|them) (really|so|very)? (sick|suffer|bleed)',
+    '(i_can|i_could|now_i_can) fly',
+    '(said|says|threatened|threatens|swore|told_me|warned_me|texted) ~4 (kill_me|hurt_me|finish_this|finish_me|end_this|end_me|finish_it|make_me_pay|regret_it|be_sorry|take_the_kids|find_me|ruin_me)',
+    '(with|brought|grabbed|took|had|packed) (a|my|the) (bat|crowbar|hammer|machete|knife|gun|rifle|pistol|tire_iron) ~4 (car|truck|back_seat|his|her|their|place|house)',
+    '(sat|waited|parked|waiting|sitting|drove) (outside|in_front_of|near|by|to) (his|her|their) (place|house|apartment|work|job|school)',
+    '(keep|kept|cant_stop) (showering|shaking|washing)',
+    '(divinely|god) (ordered|told_me|chose_me|sent_me|wants_me)',
+    '(unsafe|in_danger)',
+    '(afraid|scared|terrified|fear|worried|frightened) (for_my_life|of_what_i|of_what_he|of_what_she|i_might|ill_do|i_will_do|i_wont_stop|he_will|hell|she_will|shell|they_will|of_him|of_her|to_go_home|to_be_home|to_be_alone_with|for_my_kids|for_my_safety)',
+    'what i might do',
+    '(do|doing|did) something (stupid|drastic|i_regret|i_cant_take_back|bad|dumb|permanent)',
+    '(ran|run|running) away (from_home|last_night|tonight|again)',
+    '(kicked|threw) (me|him|her) out (of_the_house|last_night|tonight)',
+    '(make|making|gonna_make) (him|her|them|my_\\S+|that_\\S+) (regret|suffer|pay_for_what|pay_for_firing|pay_for_leaving|pay_for_cheating|pay_for_hurting)',
+    '(know|found_out|i_know) where (he|she|they) (lives|live|works|work|parks|sleeps|stays)',
+    '(tell|let) (my|them|him|her|everyone) ~2 (im_sorry|i_love_them|i_love_her|i_love_him|goodbye|i_said_goodbye)',
+    '(he|she|they|my_husband|my_wife|my_partner|my_ex|my_boyfriend|my_girlfriend|my_dad|my_stepdad) (said|says|threatened|threatens|swore|told_me) ~6 (kill|hurt|take_the_kids|find_me|end_me|make_me_pay|regret)',
+    '(no_me_siento_segura|no_me_siento_seguro|no_estoy_segura|no_estoy_seguro|miedo_de_lo_que|tengo_miedo_de_el|tengo_miedo_de_ella|miedo_de_volver|me_amenaza|me_amenazo|miedo_a_mi_esposo|miedo_a_mi_pareja)',
+  ),
+  /** Hearing voices that command. */
+  voices: anyOf(
+    '(voice|voices) ~5 (telling|tell|told|say|says|saying|want|wants|command*|order*|keep)',
+    '(telling|tells|told|want|wants) me to (hurt|kill|die|do_it|jump|end|harm|cut)',
+    '(las_voces|una_voz|la_voz) ~4 (dicen|dice|piden|pide|ordenan)',
+  ),
+  /** Saying it without saying it: pairs with a means, a death or a despair cue. */
+  veiled: anyOf(
+    '(in_case_i_decide|in_case_i_need_them|in_case_i_want_to|in_case_things_get|you_know_what_i_mean|if_you_know_what_i_mean|if_you_get_what_im_saying|you_get_what_im_saying|if_you_catch_my_drift|read_between_the_lines|dark_joke|not_to_ride_them|not_for_what_you_think)',
+    '(me_entiendes|tu_me_entiendes|usted_me_entiende|ya_sabe_a_que_me_refiero)',
+  ),
+  /** Now, tonight, already: what makes a risk an emergency. */
+  imminent: anyOf(
+    '(tonight|right_now|now|this_weekend|already|just_took|in_my_hand|in_front_of_me|on_the_bridge|today|this_morning|an_hour_ago|minutes_ago|min_ago|hours_ago|last_night)',
+    '(esta_noche|ahora|ahorita|ya|hoy|hace_una_hora|hace_rato)',
+  ),
+};
+
+/** A person a violence verb can land on: "hits me", "hurt my stepson", "chokes her". */
+export const PERSON_OBJECT: RegExp = anyOf(
+  '(me|him|her|them|us|someone|somebody|people|everyone|anybody|anyone|myself)',
+  '(my|his|her|their|the|our) ~1 (son|sons|daughter|daughters|stepson|stepdaughter|kid|kids|child|children|baby|brother|sister|mom|mother|dad|father|grandma|grandpa|grandmother|grandfather|husband|wife|partner|boyfriend|girlfriend|ex|boss|manager|supervisor|landlord|coworker|coworkers|neighbor|neighbors|roommate|teacher|family|parents|face|neck|throat|head|body|arm|arms)',
+  '(me|le|la|lo|les|nos) (pega|pego|golpea|golpeo|empuja|empujo|ahorca|ahorco|amenaza|amenazo|lastima|lastimo|patea|pateo|maltrata|encierra|encerro|quema)',
+  '(a_mi|a_su|al|a_la|a_los) ~1 (hijo|hija|hijos|mama|papa|madre|padre|esposo|esposa|pareja|abuela|abuelo|nieto|nieta|jefe|vecino|familia|ninos)',
+);
+
+/** Words that make a violence verb ordinary: "hit me up", "it hit me that", "shoot me an email". */
+export const VIOLENCE_IDIOM: RegExp = anyOf(
+  'hit (me|us) (up|back)',
+  '(heart|panic|anxiety|asthma|allergy) (attack|attacks)',
+  '(attack|attacks) of',
+  '(it|that|this|reality) (hit|hits|hit_me|finally_hit) ~1 (me|that|hard)?',
+  '(shoot|shot) (me|us|you|him|her) (a|an|the|over|your|back)',
+  'beat (me|you|us|him|her) to (it|the)',
+  '(kill|killing|killed|murder|murdering) (me|it|time)',
+  '(touch|touching|touched) (base|bases|on)',
+  '(in|keep_in|get_in|stay_in|got_in) touch',
+  'touch (me|us|you) ~1 (base|know)',
+  '(threw|throw|throws) (me|us|him|her) (off|a_curveball|a_party|under_the_bus)',
+  '(locked|locks|lock) (me|us|him|her|them) out ~2 (of|from)?',
+  '(hurt|hurts|hurting) (my|his|her) (feelings|back|knee|ankle|shoulder|neck|foot|wrist|leg|arm|hand|hip|tooth|eyes)',
+  '(my|his|her) (feelings|back|knee|ankle|shoulder|neck|foot|wrist|leg|arm|hand|hip|head|stomach|tooth|eyes) ~2 (hurt|hurts|hurting)',
+  '(it|this|that) (hurts|hurt) (me|us|to)',
+  'beat (me|us|them|him|her) at',
+  '(grabbed|grab|grabs) (me|us|him|her) (a|an|some|lunch|coffee|dinner)',
+  '(kicked|kicks|kick) (me|him|her|them|us) (off|out_of_the_portal|out_of_the_meeting|out_of_the_call|out_of_zoom)',
+  '(me_mata|me_matas|me_mataste|me_esta_matando|me_muero|me_mori) ~2 (de|con)?',
+);
+
+/**
+ * Sentences about a topic rather than the writer: media, school, work training, games, sport, hunting, cooking.
+ * Cues inside such a sentence do not count (the phrase rules' explicit first-person wordings still do).
+ */
+export const TOPIC: RegExp = anyOf(
+  '(leaflet|label|warning|warnings|black_box|package_insert|possible_side_effect|listed_side_effect)',
+  '(documentary|podcast|novel|book|memoir|movie|film|show|series|episode|season_finale|article|essay|paper|thesis|presentation|training|webinar|workshop|lecture|class|course|project|assignment|report|research|study|survey|character|plot|author|song|lyrics|album)',
+  '(video_game|videogame|game|games|gaming|level|boss|respawn|raid|match|tournament|fortnite|minecraft|zelda|elden|playthrough|dnd|campaign)',
+  '(hunting|hunt|deer|season|range|target_practice|gun_safety|hunter|fishing|recipe|cooking|cook|chef|knife_skills|butcher|baking|oven|stove|grill)',
+  '(preached|sermon|pastor|church|bible|scripture|homily)',
+  '(volunteer*|crisis_line|hotline_training|prevention|awareness|walk_for|fundraiser|advocacy|nursing_school|med_school|ems_class|first_aid|cpr)',
+  '(documental|podcast|novela|libro|pelicula|serie|episodio|clase|curso|proyecto|tarea|ensayo|personaje|videojuego|juego|cazar|caceria|receta|cocinar|cocina|voluntari*|prevencion)',
+);
+
+/** Death cues used figuratively or about something other than a life. */
+export const DEATH_IDIOM: RegExp = anyOf(
+  '(dying|dead|die|died) (to|for|tired|battery|of_laughter|laughing|of_embarrassment|of_boredom|inside_lol|lol|lmao)',
+  '(died|dying|die|dead) (laughing|of_shock|of_embarrassment|of_cringe)',
+  '(phone|battery|laptop|car|plant|plants|wifi|wi_fi|internet|power|connection|computer|charger|tablet|printer|fish|goldfish|tv|router|project|deal|idea|conversation|group_chat) ~2 (died|dead|dying|is_dead|die)',
+  '(dead|died|dying) (phone|battery|laptop|car|computer|end|line|serious|silence|tired|last|weight|ringer|center|set|wrong|giveaway)',
+  '(drop_dead|deadline|deadlines|dead_end|dead_tired|deadlift|dead_serious|dead_set|dead_weight|deadbeat|dead_heat)',
+  '(im|i_am|were|we_are|youre) (so|literally|actually)? dead',
+  '(my|his|her|their|our|your|a) ~2 (mom|dad|mother|father|grandma|grandpa|grandmother|grandfather|brother|sister|friend|dog|cat|husband|wife|uncle|aunt|cousin|pet|son|daughter|neighbor|coworker|boss|abuela|abuelo|madre|padre|perro|gato|tia|tio) ~3 (died|passed|death|dying|dead|funeral|murio|fallecio|muerte)',
+  '(death|loss|passing) of (my|her|his|their|our)',
+  '(death|end) of me',
+  '(died|dies) a ~1 death',
+  '(script|prescription|request|order|form|application|email|claim|system|account|refill|paperwork|message|file|upload|link|router|plan) ~3 (died|dead|dying|death)',
+  '(me_va_a_matar|me_van_a_matar|me_esta_matando) ~3 (jaja|jajaja|lol|de_risa)',
+  '(lost|lose|losing) (a|my|our|the|two) ~1 (patient|patients|client|clients|friend|friends|brother|sister|son|daughter|cousin|classmate|coworker) to (suicide|an_overdose|overdose|cancer|covid|addiction)',
+  '(death|end) of (the|my|an|a) (old|former|ego|self|relationship|era)',
+  '(death_trap|death_stare|death_grip|death_metal|death_valley|deathly_afraid|death_by)',
+  'suicide (mission|squad|run|doors|drill|sprint|sprints|shift|pace)',
+  '(dream|dreams|dreaming|dreamt|dreamed|nightmare|nightmares) ~3 (dying|death|die|dead|died)',
+  '(disappear|vanish) (for|to) (a|the|an|some) ~2 (week|weekend|while|day|days|month|vacation|cabin|island|beach|trip|nap)',
+  '(anniversary|funeral|memorial|wake|obituary) (of|for) (my|her|his|their|a|our)',
+  '(the_meeting|the_call|the_class|the_appointment|the_session|the_semester|the_week|the_day|the_year|the_trial|the_case|the_move|the_drama|the_fight|the_divorce|surgery) ~2 (is|was|will_be|to_be|be) (over|done)',
+  '(over|done) with (it|that|this|the|my_paperwork|school|work|the_move)',
+  '(dead|died) (on|in) (level|the_level|the_game|the_boss)',
+  '(ways|way) (out_of|to_end_the|to_go_about|to_end_our)',
+  '(end|ending|ended) (it|things) (with|between) (him|her|them|my|us)',
+  '(ending|ended|end) ~1 (it|things) (with) ~2',
+  '(me_muero|me_mori|muero) ~1 (de|por) ~2 (risa|hambre|sueno|ganas|calor|frio|verguenza|aburrimiento|pena|nervios|envidia|amor|cansancio)',
+  '(se_murio|murio|fallecio) (mi|el|la|su)',
+  '(mi|su) ~2 (mama|papa|madre|padre|abuela|abuelo|perro|gato|hermano|hermana|amigo|amiga|esposo|esposa) ~3 (murio|fallecio|se_murio|muerte)',
+);
