@@ -39,3 +39,12 @@ describe('the offline assistant routes on the request, never on pasted text', ()
     expect(plan.kind).toBe('unknown');
   });
 });
+
+describe('a client named as the subject of a question', () => {
+  it('is resolved by name when the question has no preposition before it', () => {
+    const plan = planFor('What insurance does Lucia Hartwell have?', new Set(['search_clients', 'get_client']), {
+      today: '2026-11-22',
+    });
+    expect(plan).toMatchObject({ kind: 'resolve_client', query: 'Lucia Hartwell', intent: 'chart_question' });
+  });
+});

@@ -4,6 +4,8 @@
  * Pure: the text, the caller's role and the tools it may use in, a plan out.
  */
 
+import { chartQuestionOf } from './chart-answers.ts';
+
 export type Plan =
   | { kind: 'call'; tool: string; args: Record<string, unknown>; intent: string }
   /** The request names a client by name: search first, then make the call for the one match. */
@@ -24,8 +26,11 @@ const INSTRUMENT = /\b(PHQ-?9|GAD-?7)\b/i;
 const find = (re: RegExp, text: string) => text.match(re)?.[0];
 
 /** "for Jordan Blake", "about Ms. Rivera's" → the name after the preposition, or null. */
-function nameIn(text: string): string | null {
-  const m = text.match(/\b(?:for|about|of|on)\s+((?:[A-ZÁÉÍÓÚÑ][\p{L}'-]+)(?:\s+[A-ZÁÉÍÓÚÑ][\p{L}'-]+)?)/u);
+export function nameIn(text: string): string | null {
+  const m =
+    text.match(/\b(?:for|about|of|on)\s+((?:[A-ZÁÉÍÓÚÑ][\p{L}'-]+)(?:\s+[A-ZÁÉÍÓÚÑ][\p{L}'-]+)?)/u) ??
+    // "What insurance does Lucia Hartwell have?": a full name (two capitalised words) as the subject of a question.
+    text.match(/\b(?:does|do|did|is|has|was)\s+([A-ZÁÉÍÓÚÑ][\p{L}'-]+\s+[A-ZÁÉÍÓÚÑ][\p{L}'-]+)/u);
   const name = m?.[1]?.replace(/'s$/, '');
   if (!name || /^(SOAP|DAP|BIRP|GIRP|PHQ|GAD|Today|Tomorrow|Monday|Tuesday|Wednesday|Thursday|Friday)/i.test(name))
     return null;
@@ -194,6 +199,20 @@ const INTENTS: Intent[] = [
     name: 'list_appointments',
     test: /\b(appointments?|schedule|sessions? (today|tomorrow|this week)|agenda)\b/i,
     plan: (text, ctx) => call('list_appointments', 'list_appointments', dayWindow(text, ctx.today)),
+  },
+  {
+    // A question about one client's chart that no intent above covers: a field of the client record, or a topic
+    // (a lab, a medication, a diagnosis) looked up in the chart summary, where the answer may be "no record".
+    name: 'chart_question',
+    test: /\?\s*$|^\s*(what|what's|which|when|who|does|did|do|has|have|is|are|was|were|how|any)\b/i,
+    plan: (text) => {
+      const question = chartQuestionOf(text, nameIn(text));
+      if (!question) return null;
+      const args = question.tool === 'summarize_chart' ? { recentSessions: 20 } : {};
+      return forClient(text, 'chart_question', (clientId) =>
+        call('chart_question', question.tool, { clientId, ...args }),
+      );
+    },
   },
   {
     name: 'get_client',

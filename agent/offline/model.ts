@@ -8,7 +8,8 @@ import type {
   LanguageModelV4Usage,
 } from '@ai-sdk/provider';
 import { answerFrom } from './answer.ts';
-import { EXAMPLES, type Plan, planFor } from './intents.ts';
+import { chartAnswer, chartQuestionOf } from './chart-answers.ts';
+import { EXAMPLES, nameIn, type Plan, planFor, splitRequest } from './intents.ts';
 
 export const OFFLINE_LABEL = 'offline rule-based assistant';
 
@@ -77,7 +78,9 @@ function stepFor(turn: Turn, tools: ReadonlySet<string>, today: string): Step {
     const next = plan.withClient((items[0] as { id: string }).id);
     return next.kind === 'call' ? firstCall(next) : { text: 'I could not continue with that client.' };
   }
-  return { text: answerFrom(last.toolName, last.value) };
+  const { request } = splitRequest(turn.text);
+  const chart = chartAnswer(last.toolName, last.value, chartQuestionOf(request, nameIn(request)));
+  return { text: chart ?? answerFrom(last.toolName, last.value) };
 }
 
 function firstCall(plan: Plan): Step {
