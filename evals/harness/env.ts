@@ -33,6 +33,8 @@ export const EVAL_CALLERS: Record<string, Principal> = {
 
 export interface EvalEnv {
   pipeline: Pipeline;
+  /** The demo database, for suites that plant records (canaries, stored injections) and remove them afterwards. */
+  database: SqlDatabase;
   /** `{{name}}` in a case's text or expectations is replaced by these demo record ids and names. */
   refs: Record<string, string>;
   close(): Promise<void>;
@@ -112,7 +114,7 @@ export async function openEvalEnv(): Promise<EvalEnv> {
     otherPracticeName: nameOf(otherPractice),
     otherPracticeNote: otherNote.id,
   };
-  return { pipeline, refs, close: () => database.close() };
+  return { pipeline, database, refs, close: () => database.close() };
 }
 
 /** Replaces `{{name}}` placeholders (in strings, arrays and objects) with the environment's refs. */
