@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { html } from './report-html.ts';
 import type { CaseResult, Suite, SuiteReport, Thresholds } from './types.ts';
 
 /** Compares a suite's metrics with its thresholds; a metric named in the thresholds but not measured is a miss. */
@@ -54,4 +55,5 @@ export async function writeReports(dir: string, reports: SuiteReport[], threshol
   await mkdir(dir, { recursive: true });
   for (const r of reports) await writeFile(join(dir, `${r.suite}.json`), `${JSON.stringify(r, null, 2)}\n`);
   await writeFile(join(dir, 'report.md'), markdown(reports, thresholds, started));
+  await writeFile(join(dir, 'report.html'), html(reports, thresholds, started));
 }
