@@ -1,6 +1,8 @@
+import { chartSuite } from './chart/suite.ts';
 import { codingSuite } from './coding/suite.ts';
 import type { Suite } from './harness/types.ts';
 import { notesSuite } from './notes/suite.ts';
+import { phiSuite } from './phi/suite.ts';
 import { redTeamSuite } from './redteam/suite.ts';
 import { routingSuite } from './routing/suite.ts';
 import { triageSuite } from './triage/suite.ts';
@@ -12,4 +14,6 @@ export const SUITES: Record<string, Suite> = {
   triage: triageSuite,
   coding: codingSuite,
   notes: notesSuite,
+  chart: chartSuite,
+  phi: phiSuite,
 };
