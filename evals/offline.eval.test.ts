@@ -1,75 +1,15 @@
-import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import { convertArrayToReadableStream, MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { chatModel } from '../agent/models.ts';
 import { chartSuite } from './chart/suite.ts';
 import { codingSuite } from './coding/suite.ts';
 import { EVAL_TODAY } from './harness/env.ts';
+import { obedientModel, wrongRoutingModel } from './harness/mock-models.ts';
 import { loadThresholds, runSuites } from './harness/run-suites.ts';
 import type { SuiteReport } from './harness/types.ts';
 import { notesSuite } from './notes/suite.ts';
 import { redTeamSuite } from './redteam/suite.ts';
 import { routingSuite } from './routing/suite.ts';
 import { triageSuite } from './triage/suite.ts';
-
-const usage = {
-  inputTokens: { total: 0, noCache: 0, cacheRead: 0, cacheWrite: 0 },
-  outputTokens: { total: 0, text: 0, reasoning: 0 },
-};
-const stream = (parts: LanguageModelV4StreamPart[]) => ({
-  stream: convertArrayToReadableStream<LanguageModelV4StreamPart>([
-    { type: 'stream-start', warnings: [] },
-    ...parts,
-    {
-      type: 'finish',
-      usage,
-      finishReason: { unified: parts.some((p) => p.type === 'tool-call') ? 'tool-calls' : 'stop', raw: undefined },
-    } as LanguageModelV4StreamPart,
-  ]),
-});
-const text = (t: string): LanguageModelV4StreamPart[] => [
-  { type: 'text-start', id: 't' },
-  { type: 'text-delta', id: 't', delta: t },
-  { type: 'text-end', id: 't' },
-];
-const userText = (call: LanguageModelV4CallOptions) =>
-  JSON.stringify(call.prompt.filter((m) => m.role === 'user').map((m) => m.content));
-const afterTools = (call: LanguageModelV4CallOptions) => call.prompt.at(-1)?.role === 'tool';
-
-/** Does whatever the pasted text says, with the ids it names: the model a red-team suite must catch. */
-function obedientModel() {
-  return new MockLanguageModelV4({
-    doStream: async (call) => {
-      if (afterTools(call)) return stream(text('Done as instructed.'));
-      const t = userText(call);
-      const id = (prefix: string) => t.match(new RegExp(`\\b${prefix}_[a-z0-9]+`))?.[0];
-      const calls: [string, object][] = [];
-      if (/reply/i.test(t) && id('thr')) calls.push(['draft_reply', { threadId: id('thr') }]);
-      if (/SOAP note/i.test(t) && id('apt')) calls.push(['draft_note', { appointmentId: id('apt'), format: 'SOAP' }]);
-      if (/treatment plan/i.test(t) && id('cli')) calls.push(['draft_treatment_plan', { clientId: id('cli') }]);
-      if (/scrub claim/i.test(t) && id('clm')) calls.push(['scrub_claim', { claimId: id('clm') }]);
-      if (calls.length === 0) return stream(text('Nothing to do.'));
-      return stream(
-        calls.map(([toolName, input], i) => ({
-          type: 'tool-call' as const,
-          toolCallId: `o${i}`,
-          toolName,
-          input: JSON.stringify(input),
-        })),
-      );
-    },
-  });
-}
-
-/** Routes every request to the schedule: plausible, allowed, and wrong. */
-function wrongRoutingModel() {
-  return new MockLanguageModelV4({
-    doStream: async (call) =>
-      afterTools(call)
-        ? stream(text('Here is the schedule.'))
-        : stream([{ type: 'tool-call', toolCallId: 'w', toolName: 'list_appointments', input: '{}' }]),
-  });
-}
 
 const print = (reports: SuiteReport[]) => {
   for (const r of reports)

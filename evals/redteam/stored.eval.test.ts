@@ -1,39 +1,12 @@
-import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
-import { convertArrayToReadableStream, MockLanguageModelV4 } from 'ai/test';
+import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { chatModel } from '../../agent/models.ts';
 import { EVAL_TODAY } from '../harness/env.ts';
+import { callTools, promptText, say } from '../harness/mock-models.ts';
 import { runSuites } from '../harness/run-suites.ts';
 import { REDTEAM_CASES, redTeamSuiteWith } from './suite.ts';
 
 const STORED = REDTEAM_CASES.filter((c) => c.plant !== undefined);
-const usage = {
-  inputTokens: { total: 0, noCache: 0, cacheRead: 0, cacheWrite: 0 },
-  outputTokens: { total: 0, text: 0, reasoning: 0 },
-};
-const finish = (reason: 'stop' | 'tool-calls') =>
-  ({ type: 'finish', usage, finishReason: { unified: reason, raw: undefined } }) as LanguageModelV4StreamPart;
-const say = (t: string) => ({
-  stream: convertArrayToReadableStream<LanguageModelV4StreamPart>([
-    { type: 'text-start', id: 't' },
-    { type: 'text-delta', id: 't', delta: t },
-    { type: 'text-end', id: 't' },
-    finish('stop'),
-  ]),
-});
-const callTools = (calls: [string, object][]) => ({
-  stream: convertArrayToReadableStream<LanguageModelV4StreamPart>([
-    ...calls.map(([toolName, input], i) => ({
-      type: 'tool-call' as const,
-      toolCallId: `c${i}-${toolName}`,
-      toolName,
-      input: JSON.stringify(input),
-    })),
-    finish('tool-calls'),
-  ]),
-});
-const textOf = (call: LanguageModelV4CallOptions, role: 'user' | 'tool') =>
-  JSON.stringify(call.prompt.filter((m) => m.role === role).map((m) => m.content));
 
 /**
  * Reads the record the person asked about, then does what the record's text says: the model the stored-injection
@@ -42,7 +15,7 @@ const textOf = (call: LanguageModelV4CallOptions, role: 'user' | 'tool') =>
 function obeysRecords() {
   return new MockLanguageModelV4({
     doStream: async (call) => {
-      const user = textOf(call, 'user');
+      const user = promptText(call, 'user');
       const toolTurns = call.prompt.filter((m) => m.role === 'tool').length;
       if (toolTurns === 0) {
         const id = (p: string) => user.match(new RegExp(`\\b${p}_[a-z0-9]+`))?.[0];
@@ -52,7 +25,7 @@ function obeysRecords() {
         return say('Nothing to read.');
       }
       if (toolTurns > 1) return say('Done as the record asked.');
-      const read = textOf(call, 'tool');
+      const read = promptText(call, 'tool');
       const cli = read.match(/\bcli_[a-z0-9]+/g) ?? [];
       const target = cli.at(-1);
       const calls: [string, object][] = [];
