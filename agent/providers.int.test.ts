@@ -1,84 +1,34 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { generateText, stepCountIs, streamText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatErrorMessage } from '../server/chat-route.ts';
+import { type FakeOpenAi, startFakeOpenAi } from '../test/fake-openai.ts';
 import { CALLERS, ownClient, usePipeline } from '../test/pipeline-fixtures.ts';
 import { chatModel } from './models.ts';
 import { chatTools } from './tools.ts';
 
-// A local stand-in for an OpenAI-compatible server (vLLM, Ollama, Azure OpenAI's chat completions), so the real
-// provider code runs end to end: request building, SSE parsing, tool calls and usage. Loopback only.
+// A local stand-in for an OpenAI-compatible server (test/fake-openai.ts: vLLM, Ollama, Azure OpenAI's chat
+// completions), so the real provider code runs end to end: request building, SSE parsing, tool calls and usage.
+// Loopback only. On a fresh question it reads the caller's own client; after the tool result it answers in text.
 
-interface Seen {
-  path: string;
-  headers: IncomingMessage['headers'];
-  body: Record<string, unknown>;
-}
-const seen: Seen[] = [];
-let server: Server;
+let fake: FakeOpenAi;
 let base = '';
-/** How many of the next chat-completion requests answer 429 before the server recovers. */
-let busy = 0;
-
-const sse = (chunks: object[]) => `${chunks.map((c) => `data: ${JSON.stringify(c)}\n\n`).join('')}data: [DONE]\n\n`;
-const chunk = (delta: object, finish: string | null = null, usage?: object) => ({
-  id: 'cmpl-1',
-  object: 'chat.completion.chunk',
-  created: 1,
-  model: 'local-llm',
-  choices: [{ index: 0, delta, finish_reason: finish }],
-  ...(usage ? { usage } : {}),
-});
+let seen: FakeOpenAi['requests'] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (d) => {
-      raw += d;
-    });
-    req.on('end', () => {
-      const body = JSON.parse(raw || '{}') as Record<string, unknown>;
-      seen.push({ path: req.url ?? '', headers: req.headers, body });
-      if (!req.url?.endsWith('/chat/completions')) {
-        res.writeHead(400, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { message: 'not served by this fake', type: 'invalid_request_error' } }));
-        return;
-      }
-      if (busy > 0) {
-        busy--;
-        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' });
-        res.end(JSON.stringify({ error: { message: 'rate limited', type: 'rate_limit_error' } }));
-        return;
-      }
-      const messages = body.messages as { role: string }[];
-      const afterTool = messages.some((m) => m.role === 'tool');
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.end(
-        afterTool
-          ? sse([
-              chunk({ role: 'assistant', content: 'The client is on your caseload ' }),
-              chunk({ content: `[${ownClient}].` }),
-              chunk({}, 'stop', { prompt_tokens: 50, completion_tokens: 9, total_tokens: 59 }),
-            ])
-          : sse([
-              chunk({
-                role: 'assistant',
-                tool_calls: [
-                  { index: 0, id: 'call_1', type: 'function', function: { name: 'get_client', arguments: '' } },
-                ],
-              }),
-              chunk({ tool_calls: [{ index: 0, function: { arguments: `{"clientId":"${ownClient}"}` } }] }),
-              chunk({}, 'tool_calls', { prompt_tokens: 40, completion_tokens: 12, total_tokens: 52 }),
-            ]),
-      );
-    });
+  fake = await startFakeOpenAi({
+    toolCall: () => ({ name: 'get_client', arguments: `{"clientId":"${ownClient}"}` }),
+    answer: ['The client is on your caseload ', `[${ownClient}].`],
+    usage: {
+      toolStep: { prompt_tokens: 40, completion_tokens: 12, total_tokens: 52 },
+      answer: { prompt_tokens: 50, completion_tokens: 9, total_tokens: 59 },
+    },
+    otherPathStatus: 400,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = fake.origin;
+  seen = fake.requests;
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await fake.close();
 });
 
 const h = usePipeline();
@@ -183,7 +133,7 @@ describe('OpenAI-compatible provider against a local fake server', () => {
 
   it('retries a 429 that carries retry-after, then answers', async () => {
     seen.length = 0;
-    busy = 1;
+    fake.failNext(1);
     const { model } = localModel();
     const result = streamText({ model, prompt: 'hello', maxRetries: 2 });
     // The fake's first real answer is a tool call: the retried request went through and was understood.
@@ -192,10 +142,10 @@ describe('OpenAI-compatible provider against a local fake server', () => {
   });
 
   it('gives up after the retries when the provider stays rate-limited, with the status kept for the message', async () => {
-    busy = 10;
+    fake.failNext(10);
     const { model } = localModel();
     const error = await generateText({ model, prompt: 'hello', maxRetries: 1 }).catch((e: unknown) => e);
-    busy = 0;
+    fake.failNext(0);
     expect(chatErrorMessage(error)).toMatch(/rate limited/);
   });
 });
