@@ -2,6 +2,7 @@ import { ADVICE_QUESTION, CATEGORY_RULES, CLINICAL_URGENCY_RULES, type RoutineCa
 import { anyOf } from './phrase.ts';
 import { type RiskFinding, riskUrgency, screenRisk, URGENCY_RANK, type Urgency } from './risk.ts';
 import { RISK_LEXICON } from './risk-rules.ts';
+import { type Screen, screenModel } from './screen-model/screen.ts';
 import { findAll, type Prepared, prepare } from './text.ts';
 
 export type { Urgency } from './risk.ts';
@@ -38,6 +39,9 @@ export interface Triage {
   source: 'rules' | 'rules+model';
 }
 
+/** The reason code of an escalation by the learned screen (screen-model/): a clinician looks today. */
+export const LEARNED_SCREEN = 'possible_risk_learned';
+
 /** The longest message the engine reads. Portal messages are far shorter; tools refuse longer input up front. */
 export const MAX_MESSAGE_CHARS = 20_000;
 
@@ -65,10 +69,11 @@ function questionSentences(p: Prepared): Array<{ joined: string; start: number; 
 }
 
 /**
- * Classifies one portal message, deterministically: the same text always gives the same result. Pure.
+ * Classifies one portal message, deterministically: the same text always gives the same result. Pure. The rules
+ * decide first; when they find no risk, the learned screen (screen-model/, replaceable for tests) may still escalate.
  * Throws a RangeError on empty or oversized text so callers turn it into a clear input error.
  */
-export function classifyMessage(body: string): Triage {
+export function classifyMessage(body: string, options: { screen?: Screen } = {}): Triage {
   if (body.trim().length === 0) throw new RangeError('the message is empty');
   if (body.length > MAX_MESSAGE_CHARS) {
     throw new RangeError(`the message is longer than ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters`);
@@ -77,17 +82,24 @@ export function classifyMessage(body: string): Triage {
   const findings = screenRisk(p);
   const active = findings.filter((f) => f.discounted === null);
   const reasons: TriageReason[] = active.map(asReason);
+  // The learned screen only adds: a message the rules escalated keeps the rules' reasons and urgency.
+  const learned = active.length === 0 ? (options.screen ?? screenModel)(p, findings) : null;
+  if (learned) {
+    const { start, end } = learned;
+    reasons.push({ code: LEARNED_SCREEN, text: body.slice(start, end), start, end });
+  }
+  const risky = active.length > 0 || learned !== null;
   const categories = new Set<Category>();
-  if (active.length > 0) categories.add('urgent_risk');
+  if (risky) categories.add('urgent_risk');
   for (const rule of CATEGORY_RULES) {
     // A question inside a risk message is the clinician's to answer with the risk; it is not a second intent.
-    if (rule.category === 'clinical_question' && active.length > 0) continue;
+    if (rule.category === 'clinical_question' && risky) continue;
     const [hit] = findAll(p, rule.pattern);
     if (!hit) continue;
     categories.add(rule.category);
     reasons.push({ code: `category:${rule.category}`, text: hit.quote, start: hit.start, end: hit.end });
   }
-  let urgency = riskUrgency(findings);
+  let urgency: Urgency = learned ? 'urgent' : riskUrgency(findings);
   for (const rule of CLINICAL_URGENCY_RULES) {
     const [hit] = findAll(p, rule.pattern);
     if (!hit) continue;
@@ -100,7 +112,7 @@ export function classifyMessage(body: string): Triage {
     if (categories.has('clinical_question')) break;
     const office = CATEGORY_RULES.some((r) => r.category !== 'clinical_question' && r.pattern.test(q.joined));
     const advice = ADVICE_QUESTION.test(q.joined);
-    if (office || (!advice && (active.length > 0 || !CLINICAL_TOPIC.test(q.joined)))) continue;
+    if (office || (!advice && (risky || !CLINICAL_TOPIC.test(q.joined)))) continue;
     categories.add('clinical_question');
     reasons.push({ code: 'category:clinical_question', text: body.slice(q.start, q.end), start: q.start, end: q.end });
   }

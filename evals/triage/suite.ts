@@ -1,19 +1,10 @@
-import { join } from 'node:path';
-import { type Category, classifyMessage, type Urgency } from '../../clinical/triage/classify.ts';
-import { readJsonl } from '../harness/jsonl.ts';
+import { classifyMessage } from '../../clinical/triage/classify.ts';
 import { type CaseResult, mean, type Suite } from '../harness/types.ts';
+import { DEVELOPMENT_SETS, readTriageSet, UNTOUCHED_SETS } from './sets.ts';
 
-/** issue 7's labeled messages: the development sets and the untouched one, measured apart. */
-interface Labeled {
-  id: string;
-  urgency: Urgency;
-  categories: Category[];
-  mustEscalate: boolean;
-  text: string;
-}
-/** The development sets, then the one written blind to the engine and never tuned on (README.md). */
-const SETS = ['messages', 'holdout', 'blind', 'fresh', 'final', 'author2', 'sealed', 'sealed2'];
-const UNTOUCHED = 'sealed2';
+/** The development sets, then the ones written blind to the engine and never tuned or trained on (README.md). */
+const SETS = [...DEVELOPMENT_SETS, ...UNTOUCHED_SETS];
+const UNTOUCHED: ReadonlySet<string> = new Set(UNTOUCHED_SETS);
 const sameSet = (a: readonly string[], b: readonly string[]) => [...a].sort().join('|') === [...b].sort().join('|');
 
 export const triageSuite: Suite = {
@@ -21,9 +12,7 @@ export const triageSuite: Suite = {
   description: 'inbox messages → must-escalate recall, false escalation, category accuracy (rules, no model)',
   usesModel: false,
   run: async (ctx) => {
-    const cases = SETS.flatMap((s) =>
-      readJsonl<Labeled>(join(import.meta.dirname, `${s}.jsonl`)).map((c) => ({ ...c, final: s === UNTOUCHED })),
-    );
+    const cases = SETS.flatMap((s) => readTriageSet(s).map((c) => ({ ...c, final: UNTOUCHED.has(s) })));
     const out: CaseResult[] = cases.map((c) => {
       const got = classifyMessage(c.text);
       const categoryOk = sameSet(got.categories, c.categories);
@@ -55,7 +44,7 @@ export const triageSuite: Suite = {
         category_accuracy: mean(results.map((r) => r.scores.category ?? 0)),
       };
     };
-    // The development sets carry issue 7's thresholds; sealed2.jsonl was never tuned on, so it is the honest estimate.
+    // The development sets carry issue 7's thresholds; the untouched sets were never tuned on: the honest estimate.
     const dev = measure(all.filter((r) => r.scores.final !== 1));
     const final = measure(all.filter((r) => r.scores.final === 1));
     return {

@@ -1,29 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Category, classifyMessage, type Urgency } from '../../clinical/triage/classify.ts';
+import { classifyMessage } from '../../clinical/triage/classify.ts';
+import { DEVELOPMENT_SETS, type LabelledTriageMessage, readTriageSet, UNTOUCHED_SETS } from './sets.ts';
 
 /**
  * The triage eval: labeled sets written apart from the demo inbox the rules were developed against. README.md here
  * tells how each set was written and used. The development sets (the rules were widened after their first runs)
  * carry issue 7's thresholds: every message that must be escalated is (recall 1.0), at most 10% of the routine
- * messages are escalated, and categories are right (the exact set) for at least 90% of messages. `final.jsonl` was
- * never tuned against: its figures are printed as the honest estimate of how the rules do on unseen wording.
+ * messages are escalated, and categories are right (the exact set) for at least 90% of messages. The untouched sets (sets.ts) were
+ * never tuned or trained on: their figures are printed as the honest estimate on unseen wording.
  */
-interface Labeled {
-  id: string;
-  kind: 'risk' | 'hard_negative' | 'routine';
-  language: 'en' | 'es';
-  urgency: Urgency;
-  categories: Category[];
-  mustEscalate: boolean;
-  text: string;
-}
-
-const load = (file: string): Labeled[] =>
-  readFileSync(new URL(file, import.meta.url), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Labeled);
+type Labeled = LabelledTriageMessage;
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
@@ -61,28 +47,19 @@ function report(title: string, m: ReturnType<typeof measure>): string {
   ].join('\n');
 }
 
-const development = [
-  ...load('./messages.jsonl'),
-  ...load('./holdout.jsonl'),
-  ...load('./blind.jsonl'),
-  ...load('./fresh.jsonl'),
-  ...load('./final.jsonl'),
-  ...load('./author2.jsonl'),
-  ...load('./sealed.jsonl'),
-];
-/** Written blind to the engine by a separate author and never tuned on; see README.md. */
-const UNTOUCHED_SET = 'sealed2.jsonl';
-const untouched = load(`./${UNTOUCHED_SET}`);
+const development = DEVELOPMENT_SETS.flatMap((name) => readTriageSet(name));
+/** Written blind to the engine by separate authors and never tuned or trained on; see README.md. */
+const untouched = UNTOUCHED_SETS.map((name) => ({ name, cases: readTriageSet(name) }));
 
 describe('triage eval (evals/triage)', () => {
   it('has the composition the issue asks for, in the set written blind to the engine', () => {
-    const main = load('./sealed.jsonl');
+    const main = readTriageSet('sealed');
     expect(main.length).toBeGreaterThanOrEqual(150);
     expect(main.filter((c) => c.kind === 'risk').length).toBeGreaterThanOrEqual(40);
     expect(main.filter((c) => c.kind === 'hard_negative').length).toBeGreaterThanOrEqual(30);
     expect(main.filter((c) => c.language === 'es').length).toBeGreaterThanOrEqual(15);
     expect(main.filter((c) => c.categories.length > 1).length).toBeGreaterThanOrEqual(10);
-    const all = [...development, ...untouched];
+    const all = [...development, ...untouched.flatMap((u) => u.cases)];
     expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
   });
 
@@ -95,10 +72,12 @@ describe('triage eval (evals/triage)', () => {
     expect(m.categoryAccuracy).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('reports the set the rules were never tuned on', () => {
-    const m = measure(untouched);
-    console.log(report(`triage eval, untouched set ${UNTOUCHED_SET} (not asserted: see README.md)`, m));
-    expect(m.n).toBe(untouched.length);
-    expect(m.mustEscalate).toBeGreaterThanOrEqual(15);
+  it('reports the sets the engine was never tuned or trained on', () => {
+    for (const { name, cases } of untouched) {
+      const m = measure(cases);
+      console.log(report(`triage eval, untouched set ${name}.jsonl (not asserted: see README.md)`, m));
+      expect(m.n).toBe(cases.length);
+      expect(m.mustEscalate).toBeGreaterThanOrEqual(15);
+    }
   });
 });

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { classifyMessage, LEARNED_SCREEN } from '../classify.ts';
+import { RISK_LEXICON } from '../risk-rules.ts';
+import { prepare } from '../text.ts';
+import { featuresOf } from './features.ts';
+import { loadScreen, screenModel } from './screen.ts';
+import { buildScreenModel, type LabelledMessage } from './training.ts';
+
+// A toy vocabulary no rule knows, so what escalates here can only be the learned screen.
+const toy: LabelledMessage[] = [
+  ...['the lanterns are going out for good', 'my lanterns are almost out', 'lanterns out by friday'].map((text, i) => ({
+    id: `p${i}`,
+    text,
+    mustEscalate: true,
+  })),
+  ...[
+    'can I move my thursday session',
+    'is my invoice ready',
+    'the parking lot is full again',
+    'please send my records to the school',
+    'what time does the office open',
+    'I need a refill of my sertraline',
+    'running ten minutes late today',
+    'thanks for the worksheet',
+  ].map((text, i) => ({ id: `n${i}`, text, mustEscalate: false })),
+];
+const toyScreen = loadScreen(buildScreenModel(toy, ['toy']));
+
+describe('the learned risk screen', () => {
+  it('escalates what it was taught when no rule fires, urgent, quoting the sentence that scored highest', () => {
+    const text = 'Can I move my Thursday session? Honestly the lanterns are going out.';
+    const result = classifyMessage(text, { screen: toyScreen });
+    expect(result.escalate).toBe(true);
+    expect(result.urgency).toBe('urgent');
+    expect(result.categories).toContain('urgent_risk');
+    const reason = result.reasons.find((r) => r.code === LEARNED_SCREEN);
+    expect(reason?.text).toBe('Honestly the lanterns are going out');
+    expect(text.slice(reason?.start, reason?.end)).toBe(reason?.text);
+    expect(classifyMessage('Can I move my Thursday session?', { screen: toyScreen }).escalate).toBe(false);
+  });
+
+  it('never replaces the rules: a message the rules escalate keeps their urgency and reasons, without a screen reason', () => {
+    const text = 'I took all my pills an hour ago and the lanterns are going out';
+    const ruled = classifyMessage(text, { screen: () => null });
+    const screened = classifyMessage(text, { screen: toyScreen });
+    expect(screened.urgency).toBe(ruled.urgency);
+    expect(screened.urgency).toBe('emergency');
+    expect(screened.reasons.map((r) => r.code)).toEqual(ruled.reasons.map((r) => r.code));
+    expect(screened.reasons.some((r) => r.code === LEARNED_SCREEN)).toBe(false);
+  });
+
+  it('reads around the clauses the rules discounted, so it cannot overrule a negation the clinician is shown', () => {
+    const seen: string[][] = [];
+    const spy: Parameters<typeof classifyMessage>[1] = {
+      screen: (p, masked = []) => {
+        const clauses = new Set(
+          p.tokens.filter((t) => masked.some((m) => t.start < m.end && t.end > m.start)).map((t) => t.clause),
+        );
+        seen.push(p.tokens.filter((t) => !clauses.has(t.clause)).map((t) => t.norm));
+        return null;
+      },
+    };
+    const result = classifyMessage('No quiero morir, solo estoy cansada.', spy);
+    expect(result.discounted.map((d) => d.why)).toEqual(['negated']);
+    expect(seen).toEqual([['solo', 'estoy', 'cansada']]);
+    expect(classifyMessage('No quiero morir, solo estoy cansada.').escalate).toBe(false);
+  });
+
+  it('keeps short ordinary messages below the threshold (a floor on the feature norm)', () => {
+    for (const text of ['I am just tired.', 'ok', 'Thanks!', 'See you Tuesday', 'Estoy cansada.'])
+      expect(screenModel(prepare(text, RISK_LEXICON))).toBeNull();
+  });
+
+  it('hashes the same words to the same features every time, and a longer message is not scored higher for length', () => {
+    const a = featuresOf(['i', 'want', 'to', 'sleep']);
+    expect([...featuresOf(['i', 'want', 'to', 'sleep'])]).toEqual([...a]);
+    const norm = (f: ReadonlyMap<number, number>) => Math.hypot(...f.values());
+    const long = featuresOf(Array.from({ length: 200 }, (_, i) => `word${i}`));
+    expect(norm(long)).toBeCloseTo(1, 6);
+    expect(norm(a)).toBeLessThan(1);
+  });
+});

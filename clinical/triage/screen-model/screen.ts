@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import type { Prepared } from '../text.ts';
+import { FEATURE_DIMS, featuresOf } from './features.ts';
+import { probability } from './logistic.ts';
+import type { ScreenModel } from './training.ts';
+
+/**
+ * The learned risk screen: a logistic regression over the folded words of the message, trained on the labelled
+ * development sets (evals/triage/train-screen.ts), that catches risk worded in ways no frame describes. It can only
+ * add an escalation beside the rules, never remove one, and its reason quotes the sentence that scored highest.
+ */
+export interface ScreenHit {
+  score: number;
+  threshold: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * `masked` are spans the rules already judged (negated, in the past, about someone else): the screen reads the
+ * rest of the message, without those spans' clauses, so it cannot overrule a discount the clinician is shown with
+ * its reason.
+ */
+export type Screen = (p: Prepared, masked?: ReadonlyArray<{ start: number; end: number }>) => ScreenHit | null;
+
+export function loadScreen(model: ScreenModel): Screen {
+  const weights = new Float64Array(FEATURE_DIMS);
+  for (const [i, v] of model.weights) weights[i] = v;
+  return (p, masked = []) => {
+    // The whole clause goes: "no quiero morir" leaves no "no" behind to be read as anything.
+    const clauses = new Set(
+      p.tokens.filter((t) => masked.some((m) => t.start < m.end && t.end > m.start)).map((t) => t.clause),
+    );
+    const tokens = p.tokens.filter((t) => !clauses.has(t.clause));
+    if (tokens.length === 0) return null;
+    const score = probability(weights, featuresOf(tokens.map((t) => t.norm)));
+    if (score < model.threshold) return null;
+    const sentences = new Map<number, Prepared['tokens']>();
+    for (const t of tokens) sentences.set(t.sentence, [...(sentences.get(t.sentence) ?? []), t]);
+    let best = { score: -1, start: 0, end: p.text.length };
+    for (const tokens of sentences.values()) {
+      const s = probability(weights, featuresOf(tokens.map((t) => t.norm)));
+      if (s > best.score) best = { score: s, start: tokens[0]?.start ?? 0, end: tokens.at(-1)?.end ?? p.text.length };
+    }
+    return { score, threshold: model.threshold, start: best.start, end: best.end };
+  };
+}
+
+/** Where the committed model lives; evals/triage/train-screen.ts writes it. */
+export const WEIGHTS_FILE = new URL('./weights.json', import.meta.url);
+
+// Read once at load; a JSON import would make the type checker infer a type for every weight.
+export const screenModel = loadScreen(JSON.parse(readFileSync(WEIGHTS_FILE, 'utf8')) as ScreenModel);

@@ -1,0 +1,82 @@
+import { RISK_LEXICON } from '../risk-rules.ts';
+import { prepare } from '../text.ts';
+import { type FeatureVector, featuresOf } from './features.ts';
+import { DEFAULT_TRAINING, probability, type TrainOptions, trainLogistic } from './logistic.ts';
+
+/**
+ * From labelled messages to the screen's committed model: k-fold cross-validation picks the decision threshold (the
+ * lowest score at which held-out negatives are escalated no more often than `maxFalseEscalation`), then one model
+ * is trained on every message. Pure and deterministic.
+ */
+export interface LabelledMessage {
+  id: string;
+  text: string;
+  mustEscalate: boolean;
+}
+
+export interface ScreenModel {
+  version: 1;
+  threshold: number;
+  /** Cross-validated figures at the threshold, for the README and the closing note, not for any decision. */
+  crossValidation: { folds: number; recall: number; falseEscalation: number; positives: number; negatives: number };
+  trainedOn: { messages: number; sources: string[] };
+  /** Sparse weights: [feature index, weight], index-ascending, rounded to 1e-5. */
+  weights: Array<[number, number]>;
+}
+
+export const TRAINING_TARGET = { folds: 5, maxFalseEscalation: 0.04 } as const;
+
+export function wordsOf(text: string): string[] {
+  return prepare(text, RISK_LEXICON).tokens.map((t) => t.norm);
+}
+
+const examplesOf = (rows: readonly LabelledMessage[]) =>
+  rows.map((r) => ({ x: featuresOf(wordsOf(r.text)) as FeatureVector, y: (r.mustEscalate ? 1 : 0) as 0 | 1 }));
+
+export function buildScreenModel(
+  rows: readonly LabelledMessage[],
+  sources: string[],
+  options: TrainOptions = DEFAULT_TRAINING,
+): ScreenModel {
+  const examples = examplesOf(rows);
+  const held: Array<{ score: number; y: 0 | 1 }> = [];
+  const { folds, maxFalseEscalation } = TRAINING_TARGET;
+  for (let k = 0; k < folds; k++) {
+    const w = trainLogistic(
+      examples.filter((_, i) => i % folds !== k),
+      options,
+    );
+    examples.forEach((e, i) => {
+      if (i % folds === k) held.push({ score: probability(w, e.x), y: e.y });
+    });
+  }
+  const negatives = held
+    .filter((h) => h.y === 0)
+    .map((h) => h.score)
+    .sort((a, b) => b - a);
+  const positives = held.filter((h) => h.y === 1).map((h) => h.score);
+  // The k-th highest negative score, k = the false escalations allowed: anything above it escalates.
+  const allowed = Math.floor(maxFalseEscalation * negatives.length);
+  const threshold = round((negatives[allowed] ?? 0.5) + 1e-5);
+  const weights = trainLogistic(examples, options);
+  const sparse: Array<[number, number]> = [];
+  weights.forEach((v, i) => {
+    const r = round(v);
+    if (r !== 0) sparse.push([i, r]);
+  });
+  return {
+    version: 1,
+    threshold,
+    crossValidation: {
+      folds,
+      recall: round(positives.filter((s) => s >= threshold).length / Math.max(1, positives.length)),
+      falseEscalation: round(negatives.filter((s) => s >= threshold).length / Math.max(1, negatives.length)),
+      positives: positives.length,
+      negatives: negatives.length,
+    },
+    trainedOn: { messages: rows.length, sources },
+    weights: sparse,
+  };
+}
+
+const round = (v: number) => Math.round(v * 1e5) / 1e5;

@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import type { Category, Urgency } from '../../clinical/triage/classify.ts';
+import { readJsonl } from '../harness/jsonl.ts';
+
+/** One labelled portal message (README.md describes the fields and who wrote each set). */
+export interface LabelledTriageMessage {
+  id: string;
+  kind: 'risk' | 'hard_negative' | 'routine';
+  language: 'en' | 'es';
+  urgency: Urgency;
+  categories: Category[];
+  mustEscalate: boolean;
+  text: string;
+}
+
+/** Sets the rules were developed on and the learned screen is trained on. */
+export const DEVELOPMENT_SETS = ['messages', 'holdout', 'blind', 'fresh', 'final', 'author2', 'sealed'] as const;
+/**
+ * Sets written blind to the engine and never tuned or trained on: measured, printed, not asserted. A set leaves this
+ * list only by being added to the development sets, which makes it useless as an estimate from then on.
+ */
+export const UNTOUCHED_SETS = ['sealed2', 'sealed3', 'sealed4'] as const;
+
+export function readTriageSet(name: string): LabelledTriageMessage[] {
+  return readJsonl<LabelledTriageMessage>(join(import.meta.dirname, `${name}.jsonl`));
+}

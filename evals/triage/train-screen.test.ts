@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { WEIGHTS_FILE } from '../../clinical/triage/screen-model/screen.ts';
+import { UNTOUCHED_SETS } from './sets.ts';
+import { serialise, trainCommittedScreen } from './train-screen.ts';
+
+describe('the committed learned-screen weights', () => {
+  it('are exactly what training on the development sets produces (no hand edits, no stale file)', () => {
+    const model = trainCommittedScreen();
+    expect(readFileSync(WEIGHTS_FILE, 'utf8')).toBe(serialise(model));
+    expect(model.crossValidation.falseEscalation).toBeLessThanOrEqual(0.04);
+    for (const name of UNTOUCHED_SETS) expect(model.trainedOn.sources.join(' ')).not.toContain(`${name}.jsonl`);
+  });
+});
