@@ -13,13 +13,21 @@ export interface LabelledTriageMessage {
   text: string;
 }
 
-/** Sets the rules were developed on and the learned screen is trained on. */
+/** Sets the rules were developed on: issue 7's thresholds are asserted on these. */
 export const DEVELOPMENT_SETS = ['messages', 'holdout', 'blind', 'fresh', 'final', 'author2', 'sealed'] as const;
 /**
- * Sets written blind to the engine and never tuned or trained on: measured, printed, not asserted. A set leaves this
- * list only by being added to the development sets, which makes it useless as an estimate from then on.
+ * Sets that were untouched until their first run against the rules and the learned screen (README.md), and are
+ * now training data for the screen only: the rules were not tuned on them, so their figures are reported, not
+ * asserted.
  */
-export const UNTOUCHED_SETS = ['sealed2', 'sealed3', 'sealed4'] as const;
+export const SCREEN_TRAINING_ONLY_SETS = ['sealed2', 'sealed3', 'sealed4'] as const;
+/** What the learned screen is trained on. */
+export const SCREEN_TRAINING_SETS = [...DEVELOPMENT_SETS, ...SCREEN_TRAINING_ONLY_SETS] as const;
+/**
+ * Sets written blind to the engine and never tuned or trained on: measured, printed, not asserted. A set leaves this
+ * list only by becoming training or development data, which makes it useless as an estimate from then on.
+ */
+export const UNTOUCHED_SETS: readonly string[] = [];
 
 export function readTriageSet(name: string): LabelledTriageMessage[] {
   return readJsonl<LabelledTriageMessage>(join(import.meta.dirname, `${name}.jsonl`));
