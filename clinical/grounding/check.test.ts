@@ -59,4 +59,21 @@ describe('grounding checker', () => {
     expect(report.claims).toHaveLength(1);
     expect(report.flagged).toBe(false);
   });
+  it('never flags a sentence copied word for word from the source: a possessive name, a bare number answer', () => {
+    const source = [
+      'Clinician: How strong was the urge, from 0 to 100?',
+      'Client: About 80.',
+      "Clinician: Plan: call the Alzheimer's helpline on Monday. Next session in two weeks.",
+    ].join('\n');
+    const report = checkGrounding(
+      { s: "Clinician: Plan: call the Alzheimer's helpline on Monday.\nClient: About 80." },
+      [{ id: 't', type: 'transcript', text: source }],
+    );
+    expect(report.claims.map((c) => c.label)).toEqual(['supported', 'supported']);
+    // The name alone, in a restated claim, is still found through the source's possessive.
+    expect(check("Client's sister Dana's call came on Thursday.").kinds).not.toContain('person');
+    // A copied number that is changed is still caught.
+    const changed = checkGrounding({ s: 'Client: About 90.' }, [{ id: 't', type: 'transcript', text: source }]);
+    expect(changed.flagged).toBe(true);
+  });
 });

@@ -12,7 +12,7 @@ import {
 } from './checks.ts';
 import { MONTHS, WEEKDAYS } from './lexicon.ts';
 import { checkPolarity, checkRiskAnswer } from './polarity.ts';
-import { bestEvidence, type GroundingSource, indexSources, windowText } from './source.ts';
+import { bestEvidence, type GroundingSource, indexSources, verbatimSource, windowText } from './source.ts';
 import { contentWords, splitSentences, stem, words } from './text.ts';
 
 export type { Finding, FindingKind } from './checks.ts';
@@ -91,7 +91,13 @@ export function checkGrounding(
       // Days and months are left out of the evidence search, so a changed day cannot pull in the sentence that
       // has the new day and then look supported by it; the date check judges them against the evidence found.
       const tokens = contentWords(body).filter((w) => !DATE_WORDS.has(w));
-      const { sentences, coverage } = bestEvidence(index, tokens);
+      const found = bestEvidence(index, tokens);
+      // A claim that copies a source sentence word for word is supported by it, whatever the other checks would
+      // make of its names, numbers or days: that sentence leads its evidence. Only the answer to a risk question
+      // is still judged against the question the note puts before it ("Yes." is in many transcripts).
+      const copied = verbatimSource(index, body);
+      const sentences = copied ? [copied, ...found.sentences.filter((s) => s !== copied)].slice(0, 3) : found.sentences;
+      const coverage = copied ? 1 : found.coverage;
       const ctx: ClaimContext = {
         text: body,
         lower: body.toLowerCase().replace(/[’‘]/g, "'"),
@@ -100,27 +106,29 @@ export function checkGrounding(
         window: windowText(index, sentences).toLowerCase().replace(/[’‘]/g, "'"),
         index,
       };
-      const findings: Finding[] = [
-        ...(coverage < MIN_COVERAGE
-          ? [
-              {
-                kind: 'lexical' as const,
-                label: 'unsupported' as const,
-                detail: `Only ${Math.round(coverage * 100)}% of the claim's terms are found in the source.`,
-              },
-            ]
-          : []),
-        ...checkNumbers(ctx),
-        ...checkMedications(ctx),
-        ...checkDiagnoses(ctx),
-        ...checkDates(ctx),
-        ...checkPeople(ctx),
-        ...checkRiskAnswer(body, question, index),
-        ...checkQuotations(ctx),
-        // A question asserts nothing, so it cannot flip a polarity or inflate certainty.
-        ...(body.trim().endsWith('?') ? [] : [...checkPolarity(ctx), ...checkCertainty(ctx)]),
-        ...checkAssumedNormal(ctx),
-      ];
+      const findings: Finding[] = copied
+        ? checkRiskAnswer(body, question, index)
+        : [
+            ...(coverage < MIN_COVERAGE
+              ? [
+                  {
+                    kind: 'lexical' as const,
+                    label: 'unsupported' as const,
+                    detail: `Only ${Math.round(coverage * 100)}% of the claim's terms are found in the source.`,
+                  },
+                ]
+              : []),
+            ...checkNumbers(ctx),
+            ...checkMedications(ctx),
+            ...checkDiagnoses(ctx),
+            ...checkDates(ctx),
+            ...checkPeople(ctx),
+            ...checkRiskAnswer(body, question, index),
+            ...checkQuotations(ctx),
+            // A question asserts nothing, so it cannot flip a polarity or inflate certainty.
+            ...(body.trim().endsWith('?') ? [] : [...checkPolarity(ctx), ...checkCertainty(ctx)]),
+            ...checkAssumedNormal(ctx),
+          ];
       const label: ClaimLabel = findings.some((f) => f.label === 'contradicted')
         ? 'contradicted'
         : findings.length > 0

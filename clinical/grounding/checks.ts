@@ -147,8 +147,10 @@ export function checkPeople(c: ClaimContext): Finding[] {
   const sourceWords = c.index.cased;
   // Capitalized words after the first word of a clause: names (sentence-initial words are capitalized anyway).
   for (const m of c.text.matchAll(/(?<=[\p{L},;] )\p{Lu}[\p{Ll}'’-]+(?![\p{L}\p{N}])/gu)) {
+    // A possessive in the claim or the source ("the Alzheimer's helpline") names the same thing as the bare word.
     const name = m[0].replace(/['’]s$/, '');
-    if (NOT_NAMES.has(name) || sourceWords.has(name)) continue;
+    if (NOT_NAMES.has(name) || sourceWords.has(name) || sourceWords.has(`${name}'s`) || sourceWords.has(`${name}’s`))
+      continue;
     const lower = name.toLowerCase();
     if ([...WEEKDAYS, ...MONTHS, ...MEDICATIONS].includes(lower) || c.index.vocabulary.has(lower)) continue;
     findings.push({ kind: 'person', label: 'unsupported', detail: `"${name}" is not named in the source.` });

@@ -94,7 +94,9 @@ export function checkPolarity(c: ClaimContext): Finding[] {
   if (mine.size < 3) return [];
   let best: SourceSentence | undefined;
   let bestScore = 0;
-  for (const s of c.evidence.length > 0 ? neighbours(c) : []) {
+  // A claim with no content words of its own besides a day ("I did not go on Wednesday.") has no evidence: it is
+  // compared with every source sentence.
+  for (const s of c.evidence.length > 0 ? neighbours(c) : c.index.sentences) {
     if (s.isQuestion) continue;
     const theirs = polarityWords(s.text);
     let shared = 0;

@@ -32,6 +32,34 @@ export interface SourceIndex {
   cased: ReadonlySet<string>;
   /** Content word → sentence indexes containing it. */
   postings: ReadonlyMap<string, number[]>;
+  /** Each sentence's wording (see `verbatimKey`), with and without its speaker label → the first sentence with it. */
+  verbatim: ReadonlyMap<string, number>;
+}
+
+/** Spoken fillers a drafter takes out when it copies a sentence; they do not change what the sentence says. */
+const FILLER_TOKEN = /^(?:u+m+|u+h+|h+m+|m+)$/;
+const LEADING_FILLER = new Set(['so', 'okay', 'ok', 'well', 'yeah', 'and', 'but', 'oh']);
+
+/**
+ * A sentence's words, lower case, without fillers ("um", "uh", a leading "so"/"okay"/"and", an inserted "you know"
+ * or "I mean"): two sentences with the same key say the same thing in the same words.
+ */
+export function verbatimKey(text: string): string {
+  const tokens = words(text).filter((w) => !FILLER_TOKEN.test(w));
+  let start = 0;
+  while (start < tokens.length && LEADING_FILLER.has(tokens[start] as string)) start++;
+  return tokens
+    .slice(start)
+    .join(' ')
+    .replace(/\b(?:you know|i mean)\b ?/g, '')
+    .trim();
+}
+
+/** The source sentence a claim copies word for word (fillers aside), if there is one. */
+export function verbatimSource(index: SourceIndex, claim: string): SourceSentence | undefined {
+  const key = verbatimKey(claim);
+  const at = key ? index.verbatim.get(key) : undefined;
+  return at === undefined ? undefined : index.sentences[at];
 }
 
 const SPEAKER_PREFIX = /^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?): /;
@@ -39,6 +67,7 @@ const SPEAKER_PREFIX = /^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?): /;
 export function indexSources(sources: readonly GroundingSource[]): SourceIndex {
   const sentences: SourceSentence[] = [];
   const postings = new Map<string, number[]>();
+  const verbatim = new Map<string, number>();
   for (const source of sources) {
     for (const span of splitSentences(source.text)) {
       // Transcript lines start with a speaker label; it is not part of what was said.
@@ -59,6 +88,8 @@ export function indexSources(sources: readonly GroundingSource[]): SourceIndex {
         content,
         lower: text.toLowerCase().replace(/[’‘]/g, "'"),
       });
+      for (const key of [verbatimKey(text), verbatimKey(span.text)])
+        if (key && !verbatim.has(key)) verbatim.set(key, index);
       for (const w of content) {
         const list = postings.get(w);
         if (list) list.push(index);
@@ -74,6 +105,7 @@ export function indexSources(sources: readonly GroundingSource[]): SourceIndex {
     original,
     cased: new Set(original.match(/[\p{L}'-]+/gu) ?? []),
     postings,
+    verbatim,
   };
 }
 

@@ -10,7 +10,7 @@ import { INTERVENTION_CUES, type SentenceKind } from './formats.ts';
 export type Speaker = 'clinician' | 'client' | 'other' | 'dictation';
 
 const PLAN =
-  /^plan\b|\b(?:next (?:week|session|time|appointment)|same time|homework|for the (?:coming )?week|between now and|plan (?:is|for)|let's plan|schedul\w*|follow[- ]up|refer\w*|see you|we'll (?:meet|check|review|start|keep)|i'll (?:try|put|do|call|practice|log|write|bring|text|talk|use|keep)|keep (?:doing|the|going)|try (?:to|again|it)|will (?:try|practice|log|call|continue|start|meet|follow|review|increase|decrease|reduce|stay)|(?:mon|tues|wednes|thurs|fri|satur|sun)day at \d|in (?:two|three|four|2|3|4) weeks)\b/i;
+  /^plan\b|\b(?:next (?:week|session|time|appointment|steps?)|same time|homework|for the (?:coming )?week|between now and|plan (?:is|for)|let's plan|schedul\w*|follow[- ]up|refer\w*|see you|we'll (?:meet|check|review|start|keep)|i'll (?:try|put|do|call|practice|log|write|bring|text|talk|use|keep)|keep (?:doing|the|going)|try (?:to|again|it)|will (?:try|practice|log|call|continue|start|meet|follow|review|increase|decrease|reduce|stay)|(?:mon|tues|wednes|thurs|fri|satur|sun)day at \d|in (?:two|three|four|2|3|4) weeks)\b/i;
 /** The next appointment itself: the one thing a clinician's question can document ("Same time next week?"). */
 const NEXT_SESSION =
   /\b(?:next (?:week|session|time|appointment)|same time|(?:mon|tues|wednes|thurs|fri|satur|sun)day at \d|in (?:two|three|four|2|3|4) weeks)\b/i;
@@ -20,7 +20,7 @@ const GOAL = /\b(?:goals?|objectives?|work(?:ing)? on|treatment plan|want to be 
 const MEASURE =
   /\b(?:PHQ|GAD|PCL|AUDIT|scored?|score was|out of (?:10|ten)|percent|rated?|rating|SUDS|\d+ (?:hours?|days?|nights?|minutes|times|drinks?|milligrams|mg|pounds|weeks))\b|\b\d+ percent\b/i;
 const RISK_EXTRA =
-  /\b(?:safety plan|crisis line|988|means|firearms?|guns?|lethal|safe at home|unsafe|been hurt|warning signs)\b/i;
+  /\b(?:safety plan|intent to (?:act|die|harm|hurt|kill)|crisis line|988|means|firearms?|guns?|lethal|safe at home|unsafe|been hurt|warning signs)\b/i;
 
 /** A clinician question that screens for risk: kept together with the answer that follows it. */
 export const isRiskQuestion = (text: string) =>
@@ -32,7 +32,7 @@ const ASSESSMENT =
 const RESPONSE =
   /\b(?:helps?|helped|that works|i can (?:try|do)|makes sense|i see|felt (?:calmer|better|lighter)|doable|i'll try|lower|went down|i like that|i get it|that's true|i guess that's|calmer|easier)\b/i;
 const PLEASANTRY =
-  /^(?:thanks|thank you|good to see|come (?:on )?in|hi\b|hello|bye|see you|you too|okay\.?$|yeah\.?$|mm)/i;
+  /^(?:(?:thanks|thank you|good to see|come (?:on )?in|hi|hello|bye|see you|you too|mm+)\b|okay\.?$|yeah\.?$)/i;
 
 export interface Classified {
   kind: SentenceKind;

@@ -75,6 +75,41 @@ describe('offline extractive drafter', () => {
     expect(draftNote({ format: 'SOAP', source, planGoals }).planGoalsText).toBeNull();
   });
 
+  it('reads a client correction as superseding the earlier value, and keeps an elliptical answer with its question', () => {
+    const text = [
+      'Clinician: And sleep?',
+      'Client: About five hours.',
+      'Clinician: Five? That is less than last time.',
+      'Client: Sorry, I was thinking of last week. Most nights seven hours.',
+      'Clinician: Any nausea from the new dose?',
+      'Client: No, none.',
+      'Clinician: Last time you mentioned your brother.',
+      "Client: I don't want to get into that today.",
+    ].join('\n');
+    for (const format of DRAFT_FORMATS) {
+      const note = Object.values(draftNote({ format, source: { id: 'c', kind: 'transcript', text } }).sections).join(
+        '\n',
+      );
+      expect(note, format).toContain('Most nights seven hours.');
+      expect(note, format).not.toContain('About five hours');
+      expect(note, format).toMatch(/Clinician: Any nausea from the new dose\? Client: No, none\./);
+      expect(note, format).toMatch(/brother\. Client: I don't want to get into that today\./);
+    }
+  });
+
+  it('keeps the same statements in every format, however the format groups them', () => {
+    const lines = Array.from(
+      { length: 14 },
+      (_, i) => `Client: I walked ${i + 2} kilometers with my neighbor on day ${i + 1}.`,
+    );
+    const text = [...lines, "Clinician: Let's practice the breathing, four in and six out."].join('\n');
+    const kept = (format: (typeof DRAFT_FORMATS)[number]) =>
+      draftNote({ format, source: { id: 'k', kind: 'transcript', text } })
+        .statements.map((s) => s.text)
+        .sort();
+    for (const format of DRAFT_FORMATS) expect(kept(format), format).toEqual(kept('SOAP'));
+  });
+
   it('normalizes lightly: fillers out, capital and full stop in, words unchanged', () => {
     expect(normalizeSentence('um, so I did the walk, uh, three times')).toBe('I did the walk, three times.');
     expect(normalizeSentence('I slept\u200b six\u202e hours\u{E0041}')).toBe('I slept six hours.');

@@ -4,9 +4,9 @@
  * the exact source span it came from. It adds nothing the source does not say: a section it finds nothing for is
  * left visibly empty, and there is no default mental-status or "within normal limits" text.
  */
-import { splitSentences } from '../grounding/text.ts';
+import { contentWords, isNegated, quantities, splitSentences } from '../grounding/text.ts';
 import { type Classified, classify, isRiskQuestion, type Speaker } from './classify.ts';
-import { type DraftFormat, EMPTY_SECTION_MARKER, FORMAT_SPECS } from './formats.ts';
+import { type DraftFormat, EMPTY_SECTION_MARKER, FORMAT_SPECS, type SentenceKind } from './formats.ts';
 
 export interface DraftSourceSegment {
   speaker: string;
@@ -64,8 +64,11 @@ export interface NoteDraft {
   planGoalsText: string | null;
 }
 
-/** Most statements one section gets; the most informative are kept, in the order they were said. */
-export const MAX_PER_SECTION = 8;
+/**
+ * Most statements one group of kinds gets (the groups are SOAP's sections, in every format); the most informative
+ * are kept, in the order they were said.
+ */
+export const MAX_PER_SECTION = 10;
 
 const LABELS: Record<string, string> = { clinician: 'Clinician', client: 'Client', dictation: '' };
 const labelOf = (speaker: string) =>
@@ -114,14 +117,13 @@ export function normalizeSentence(text: string): string {
 }
 
 interface Candidate {
-  section: string;
+  kind: SentenceKind;
   order: number;
   weight: number;
   text: string;
   evidence: DraftEvidence[];
 }
 
-/** Drafts a note in `format` from one transcript or dictation. Pure and deterministic. */
 /** The goals of the client's active treatment plan: GIRP's goals section quotes them, citing the plan. */
 export interface PlanGoals {
   planId: string;
@@ -132,6 +134,86 @@ export interface PlanGoals {
 const MAX_PLAN_GOALS = 5;
 export const PLAN_GOAL_LABEL = 'Treatment plan goal';
 
+/** Words that carry no fact of their own, so a fragment of only these is not joined to what follows. */
+const PLEASANTRY_ONLY = /^(?:okay|ok|yeah|yes|no|fine|good|thanks|thank you|sure|right|mm+|hmm+|um+|uh+)[.!,]?$/i;
+
+/**
+ * A client correcting themselves ("No wait, it was seven", "Sorry, I was thinking of last week", "I need to say
+ * something. It hasn't been sixteen days", "I wasn't going to tell you"): the later statement supersedes the earlier.
+ */
+const CORRECTION =
+  /\b(?:no,? wait|wait,? (?:no|it was|it's|actually)|sorry,? (?:i (?:meant|mean|was thinking|misspoke|got (?:that|it) wrong)|that's (?:wrong|not right))|i (?:need|have|want) to (?:say|tell you|correct) something|i wasn't going to tell you|that's not (?:true|right|what happened)|that wasn't true|i (?:lied|misspoke)|let me correct|scratch that|actually,? (?:it was|it wasn't|i did|i didn't|no\b))/i;
+/** A client declining a topic: documented together with what was asked. */
+const DECLINE =
+  /\b(?:(?:don't|do not|didn't) want to (?:talk|get into|go into|discuss|say|answer|share)|not ready|(?:i'd|i would) rather not|prefer not|not comfortable (?:talking|discussing|sharing)|can we (?:skip|not)|pass on that)\b/i;
+/** An answer that only means something with its question: "Yes.", "About 80.", "Twice.", "Tuesday nights." */
+const ANSWER_OPENING =
+  /^(?:yes|yeah|yep|no|nope|nah|not really|sometimes|maybe|about|around|like|probably|twice|once|\d|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)/i;
+const isDependentAnswer = (text: string) => ANSWER_OPENING.test(text.trim()) || contentWords(text).length < 3;
+
+type Sentences = ReturnType<typeof splitSentences>;
+
+/**
+ * Source sentences a later correction by the same speaker retracts, by start offset. A retracted sentence shares a
+ * word with the correction and states a quantity that the correction changes ("About five hours." → "Most nights
+ * seven hours.") or negates ("Sixteen days." → "It hasn't been sixteen days."). When no sentence matches that way,
+ * the speaker's turn just before the correction (one turn between) is what is corrected.
+ */
+export function supersededSentences(
+  segments: readonly DraftSourceSegment[],
+  sentences: readonly Sentences[],
+): Set<number> {
+  const out = new Set<number>();
+  for (const [i, seg] of segments.entries()) {
+    if (seg.speaker === 'clinician') continue;
+    const mine = sentences[i] ?? [];
+    if (!mine.some((s) => CORRECTION.test(s.text))) continue;
+    const corrections = mine.map((s) => ({
+      content: new Set(contentWords(s.text)),
+      quantities: quantities(s.text),
+      negated: isNegated(s.text),
+    }));
+    // The same quantity, now negated, anywhere in the recent session ("Sixteen days." … "It hasn't been sixteen
+    // days."); a different quantity of the same thing only in the speaker's turn just before ("About five hours."
+    // "Five?" "Sorry… most nights seven hours."); failing both, that whole turn.
+    let found = false;
+    for (let k = Math.max(0, i - 12); k < i; k++) {
+      if (segments[k]?.speaker !== seg.speaker) continue;
+      const previousTurn = k === i - 2 && segments[i - 1]?.speaker !== seg.speaker;
+      for (const s of sentences[k] ?? []) {
+        const q = quantities(s.text);
+        if (q.length === 0) continue;
+        const words = contentWords(s.text);
+        const negated = isNegated(s.text);
+        const corrected = corrections.some(
+          (c) =>
+            c.quantities.length > 0 &&
+            words.some((w) => c.content.has(w)) &&
+            ((q.some((n) => c.quantities.includes(n)) && c.negated !== negated) ||
+              (previousTurn && c.quantities.some((n) => !q.includes(n)))),
+        );
+        if (corrected) {
+          out.add(s.start);
+          found = true;
+        }
+      }
+    }
+    const before = segments[i - 2];
+    if (!found && before?.speaker === seg.speaker && segments[i - 1]?.speaker !== seg.speaker) {
+      for (const s of sentences[i - 2] ?? []) out.add(s.start);
+    }
+  }
+  return out;
+}
+
+/**
+ * Sentences are selected the same way in every format, so a format that files several kinds into one section
+ * (DAP's data) keeps what SOAP keeps: at most MAX_PER_SECTION per group of kinds, the groups being SOAP's
+ * sections. Then each format files the kept sentences into its own sections.
+ */
+const SELECTION_GROUP: Record<SentenceKind, string> = FORMAT_SPECS.SOAP.route;
+
+/** Drafts a note in `format` from one transcript or dictation. Pure and deterministic. */
 export function draftNote(input: {
   format: DraftFormat;
   source: DraftSource;
@@ -142,64 +224,128 @@ export function draftNote(input: {
   const { source } = input;
   const candidates: Candidate[] = [];
   const segments = segmentsOf(source);
+  const sentencesOf = segments.map((seg) => splitSentences(seg.text, seg.start));
+  const retracted = supersededSentences(segments, sentencesOf);
+  /** Sentences already used as an answer or a continuation, by start offset. */
+  const consumed = new Set<number>();
+  const evidence = (s: { start: number; end: number; text: string }): DraftEvidence => ({
+    sourceId: source.id,
+    sourceType: 'transcript',
+    start: s.start,
+    end: s.end,
+    quote: s.text,
+  });
   let afterIntervention = false;
   let order = 0;
   for (const [i, seg] of segments.entries()) {
     const speaker = speakerKind(seg.speaker, source.kind);
-    const sentences = splitSentences(seg.text, seg.start);
+    const sentences = sentencesOf[i] ?? [];
+    const next = segments[i + 1];
+    const answers = (max: number) =>
+      next && next.speaker !== seg.speaker
+        ? (sentencesOf[i + 1] ?? []).filter((a) => !retracted.has(a.start) && !consumed.has(a.start)).slice(0, max)
+        : [];
     let sawIntervention = false;
-    for (const sentence of sentences) {
+    for (const [j, sentence] of sentences.entries()) {
       order++;
-      const evidence = (s: { start: number; end: number; text: string }): DraftEvidence => ({
-        sourceId: source.id,
-        sourceType: 'transcript',
-        start: s.start,
-        end: s.end,
-        quote: s.text,
-      });
+      if (retracted.has(sentence.start) || consumed.has(sentence.start)) continue;
       // A risk question keeps its answer: "No." alone documents nothing, the question alone asserts nothing.
       if (speaker === 'clinician' && isRiskQuestion(sentence.text)) {
-        const next = segments[i + 1];
-        if (next && next.speaker !== seg.speaker) {
-          const answer = splitSentences(next.text, next.start).slice(0, 2);
-          const said = answer.map((a) => normalizeSentence(a.text)).filter(Boolean);
-          if (said.length > 0) {
-            candidates.push({
-              section: spec.route.risk,
-              order,
-              weight: 100,
-              text: `Risk screen — ${labelOf(seg.speaker)}: ${normalizeSentence(sentence.text)} ${labelOf(next.speaker)}: ${said.join(' ')}`,
-              evidence: [evidence(sentence), ...answer.map(evidence)],
-            });
-          }
+        const answer = answers(3);
+        const said = answer.map((a) => normalizeSentence(a.text)).filter(Boolean);
+        if (next && said.length > 0) {
+          for (const a of answer) consumed.add(a.start);
+          candidates.push({
+            kind: 'risk',
+            order,
+            weight: 100,
+            text: `Risk screen — ${labelOf(seg.speaker)}: ${normalizeSentence(sentence.text)} ${labelOf(next.speaker)}: ${said.join(' ')}`,
+            evidence: [evidence(sentence), ...answer.map(evidence)],
+          });
         }
         continue;
       }
-      const kind: Classified | null = classify(sentence.text, speaker, afterIntervention);
+      // The clinician's last words and an answer that needs them ("Any drooling at night?" "Yeah, most
+      // mornings."), or a topic the client declines: kept together, as one statement.
+      if (speaker === 'clinician' && next && j === sentences.length - 1) {
+        const answer = answers(2);
+        const first = answer[0];
+        const isQuestion = sentence.text.trim().endsWith('?');
+        const declined = answer.some((a) => DECLINE.test(a.text));
+        if (first && next.speaker !== 'clinician' && (declined || (isQuestion && isDependentAnswer(first.text)))) {
+          const said = answer.map((a) => normalizeSentence(a.text)).filter(Boolean);
+          const both = `${sentence.text} ${answer.map((a) => a.text).join(' ')}`;
+          const asked = classify(sentence.text, 'clinician', false);
+          const kind: Classified | null =
+            asked && (asked.kind === 'plan' || asked.kind === 'intervention')
+              ? asked
+              : declined
+                ? { kind: 'report', weight: contentWords(both).length + 2 }
+                : classify(both, speakerKind(next.speaker, source.kind) === 'client' ? 'client' : 'other', false);
+          if (kind && said.length > 0) {
+            if (kind.kind === 'intervention') sawIntervention = true;
+            for (const a of answer) consumed.add(a.start);
+            candidates.push({
+              kind: kind.kind,
+              order,
+              weight: kind.weight,
+              text: `${labelOf(seg.speaker)}: ${normalizeSentence(sentence.text)} ${labelOf(next.speaker)}: ${said.join(' ')}`,
+              evidence: [evidence(sentence), ...answer.map(evidence)],
+            });
+            continue;
+          }
+        }
+      }
+      let kind: Classified | null = classify(sentence.text, speaker, afterIntervention);
+      let used = [sentence];
+      // A fragment too short to stand alone ("Thanksgiving was hard.") is kept with what the speaker says next.
+      const following = sentences[j + 1];
+      if (
+        !kind &&
+        speaker !== 'clinician' &&
+        following &&
+        contentWords(sentence.text).length > 0 &&
+        !retracted.has(following.start) &&
+        !PLEASANTRY_ONLY.test(sentence.text)
+      ) {
+        const joined = classify(`${sentence.text} ${following.text}`, speaker, afterIntervention);
+        if (joined) {
+          kind = joined;
+          used = [sentence, following];
+          consumed.add(following.start);
+        }
+      }
       if (!kind) continue;
       if (kind.kind === 'intervention') sawIntervention = true;
-      const text = normalizeSentence(sentence.text);
+      const text = used
+        .map((s) => normalizeSentence(s.text))
+        .filter(Boolean)
+        .join(' ');
       if (!text) continue;
       const label = labelOf(seg.speaker);
       candidates.push({
-        section: spec.route[kind.kind],
+        kind: kind.kind,
         order,
         weight: kind.weight,
         text: label ? `${label}: ${text}` : text,
-        evidence: [evidence(sentence)],
+        evidence: used.map(evidence),
       });
     }
     if (speaker === 'clinician') afterIntervention = sawIntervention;
   }
 
+  const kept = new Set<Candidate>();
+  for (const group of new Set(Object.values(SELECTION_GROUP))) {
+    const mine = candidates.filter((c) => SELECTION_GROUP[c.kind] === group);
+    for (const c of [...mine].sort((a, b) => b.weight - a.weight || a.order - b.order).slice(0, MAX_PER_SECTION))
+      kept.add(c);
+  }
   const chosen = new Map<string, Candidate[]>();
   for (const s of spec.sections) {
-    const mine = candidates.filter((c) => c.section === s.key);
-    const kept = [...mine]
-      .sort((a, b) => b.weight - a.weight || a.order - b.order)
-      .slice(0, MAX_PER_SECTION)
-      .sort((a, b) => a.order - b.order);
-    chosen.set(s.key, kept);
+    chosen.set(
+      s.key,
+      candidates.filter((c) => kept.has(c) && spec.route[c.kind] === s.key),
+    );
   }
 
   const sessionLine = input.session
