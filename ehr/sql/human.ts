@@ -6,7 +6,7 @@ import { CONSENT_KINDS, type Role } from '../types.ts';
 import { approveClaimCodes, requireCodeApproval } from './coding.ts';
 import { toClient, toConsent, toIntake, toMessage, toNote, toReplyDraft } from './mappers.ts';
 import { sqlReader } from './reader.ts';
-import type { Database } from './schema.ts';
+import { type Database, UNTRIAGED } from './schema.ts';
 import { guarded } from './translate-error.ts';
 
 /** Client fields a person may apply from an intake submission; everything else in a proposal is ignored. */
@@ -171,11 +171,7 @@ export function sqlHumanActions(db: Kysely<Database>, practiceId: string): Human
               language: await replyLanguage(trx, draft.threadId, draft.messageId),
               receivedAt: now,
               readAt: null,
-              triageUrgency: null,
-              triageCategories: null,
-              triageReasons: null,
-              triageSource: null,
-              triagedAt: null,
+              ...UNTRIAGED,
             })
             .returningAll()
             .executeTakeFirstOrThrow();

@@ -212,6 +212,15 @@ export interface InboxMessagesTable {
   pinned: Generated<boolean>;
 }
 
+/** A message nobody has triaged yet: how every new row of inbox_messages starts (seeded, sent or planted). */
+export const UNTRIAGED = {
+  triageUrgency: null,
+  triageCategories: null,
+  triageReasons: null,
+  triageSource: null,
+  triagedAt: null,
+} as const satisfies Partial<InboxMessagesTable>;
+
 export interface ReplyDraftsTable {
   id: string;
   practiceId: string;

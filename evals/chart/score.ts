@@ -1,19 +1,6 @@
+import { MONTHS } from '../../clinical/grounding/lexicon.ts';
 import type { Fact } from './facts.ts';
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**

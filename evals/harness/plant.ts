@@ -1,5 +1,6 @@
 import { newId } from '../../ehr/ids.ts';
 import type { SqlDatabase } from '../../ehr/sql/connect.ts';
+import { UNTRIAGED } from '../../ehr/sql/schema.ts';
 
 /**
  * Records a suite writes into the demo for its cases (a PHI canary, an injection stored in a portal message, an intake
@@ -51,11 +52,7 @@ export function planter(database: SqlDatabase): Planter {
           body,
           receivedAt: later(),
           readAt: null,
-          triageUrgency: null,
-          triageCategories: null,
-          triageReasons: null,
-          triageSource: null,
-          triagedAt: null,
+          ...UNTRIAGED,
         } as never)
         .execute();
       undo.push(async () => {

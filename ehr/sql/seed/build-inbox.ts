@@ -1,3 +1,4 @@
+import { UNTRIAGED } from '../schema.ts';
 import { userId } from './build-people.ts';
 import { addDays, zonedToUtc } from './calendar.ts';
 import { inboxMessages } from './content/messages.ts';
@@ -83,11 +84,7 @@ export function buildInbox(ctx: PracticeContext): void {
       language: script.language,
       receivedAt: at,
       readAt: null,
-      triageUrgency: null,
-      triageCategories: null,
-      triageReasons: null,
-      triageSource: null,
-      triagedAt: null,
+      ...UNTRIAGED,
     });
     if (script.earlier && earlierAt && replyAt) {
       ctx.rows.inboxMessages.push({ ...message(rng.id('msg'), say(script.earlier), earlierAt), readAt: replyAt });
