@@ -1,5 +1,12 @@
-import type { LanguageModelV4CallOptions, LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import type {
+  LanguageModelV4CallOptions,
+  LanguageModelV4GenerateResult,
+  LanguageModelV4StreamPart,
+} from '@ai-sdk/provider';
 import { convertArrayToReadableStream, MockLanguageModelV4 } from 'ai/test';
+import { draftNote } from '../../clinical/notes/draft.ts';
+import { DRAFT_FORMATS, type DraftFormat } from '../../clinical/notes/formats.ts';
+import type { ModelDraft } from '../../clinical/notes/model-draft.ts';
 
 /**
  * Scripted AI SDK mocks and the stream builders the eval tests write them with: deliberately bad models for proving
@@ -99,5 +106,105 @@ export function wrongRoutingModel() {
   return new MockLanguageModelV4({
     doStream: async (call) =>
       afterTools(call) ? say('Here is the schedule.') : callTools([['list_appointments', {}]], () => 'w'),
+  });
+}
+
+/** A generated (non-streamed) answer in text: what `generateText` with `Output.object` parses. */
+export const answerText = (text: string): LanguageModelV4GenerateResult => ({
+  content: [{ type: 'text', text }],
+  finishReason: { unified: 'stop', raw: undefined },
+  usage,
+  warnings: [],
+});
+
+/** What a note-drafting call (evals/notes/model-drafter.ts) asked for: the format and the fenced transcript. */
+export function readDraftCall(call: LanguageModelV4CallOptions): { format: DraftFormat; transcript: string } {
+  const system = call.prompt
+    .filter((m) => m.role === 'system')
+    .map((m) => m.content)
+    .join('\n');
+  const user = call.prompt
+    .filter((m) => m.role === 'user')
+    .flatMap((m) => m.content)
+    .map((p) => (p.type === 'text' ? p.text : ''))
+    .join('\n');
+  const format = /Draft an? (\w+) progress note/.exec(system)?.[1] as DraftFormat | undefined;
+  if (!format || !DRAFT_FORMATS.includes(format)) throw new Error('not a note-drafting call');
+  const transcript = /<untrusted-data-[0-9a-f]+ source="transcript">\n([\s\S]*?)\n<\/untrusted-data-[0-9a-f]+>/.exec(
+    user,
+  )?.[1];
+  if (transcript === undefined) throw new Error('no fenced transcript in the prompt');
+  return { format, transcript };
+}
+
+/** Transcripts have "Speaker: " lines; dictation is the author's prose. */
+const kindOf = (text: string): 'transcript' | 'dictation' => {
+  const lines = text.split('\n').filter((l) => l.trim());
+  const labelled = lines.filter((l) => /^\s*[A-Za-z][A-Za-z ]{0,20}:\s+/.test(l)).length;
+  return labelled * 2 >= lines.length ? 'transcript' : 'dictation';
+};
+
+/**
+ * A faithful drafter: the sentences the offline extractive drafter selects from the transcript, each with the exact
+ * transcript spans it came from, returned as the model contract's structured output. Proves the model path can pass.
+ */
+export function faithfulDraft(format: DraftFormat, transcript: string): ModelDraft {
+  const draft = draftNote({ format, source: { id: 'transcript', kind: kindOf(transcript), text: transcript } });
+  const sections: ModelDraft['sections'] = {};
+  for (const key of Object.keys(draft.sections)) sections[key] = [];
+  for (const st of draft.statements) {
+    sections[st.section] ??= [];
+    sections[st.section]?.push({
+      text: st.text,
+      spans: st.evidence
+        .filter((e) => e.sourceType === 'transcript')
+        .map((e) => ({ start: e.start, end: e.end, quote: e.quote }))
+        .slice(0, 5),
+    });
+  }
+  // The contract takes at most 20 sentences a section; the offline drafter can file more in a combined section.
+  for (const key of Object.keys(sections)) sections[key] = sections[key]?.slice(0, 20) ?? [];
+  return { sections };
+}
+
+export function faithfulNoteModel() {
+  return new MockLanguageModelV4({
+    doGenerate: async (call) => {
+      const { format, transcript } = readDraftCall(call);
+      return answerText(JSON.stringify(faithfulDraft(format, transcript)));
+    },
+  });
+}
+
+/** The invented sentences a hallucinating drafter adds: a medication and dose, a PHQ-9 score, a person, an exam. */
+export const INVENTED_NOTE_SENTENCES = [
+  'Client reports taking sertraline 150 mg every morning since the last visit.',
+  'PHQ-9 score today was 24, up from 18 at intake.',
+  "Client's brother Tobias Wrenfield joined the session and confirmed the history.",
+  'Client was alert and oriented with euthymic mood and good eye contact.',
+];
+
+/**
+ * Drafts the faithful note and adds INVENTED_NOTE_SENTENCES to its first section, each with a span that does not
+ * support it: a real transcript span about something else, a quote that is not in the transcript, or none. Every
+ * answer is schema-valid: the notes suite must fail it on content, not on shape.
+ */
+export function hallucinatingNoteModel() {
+  return new MockLanguageModelV4({
+    doGenerate: async (call) => {
+      const { format, transcript } = readDraftCall(call);
+      const draft = faithfulDraft(format, transcript);
+      const firstLine = transcript.split('\n')[0] ?? '';
+      const [medication, phq, person, exam] = INVENTED_NOTE_SENTENCES as [string, string, string, string];
+      const invented = [
+        { text: medication, spans: [{ start: 0, end: firstLine.length, quote: firstLine }] },
+        { text: phq, spans: [{ start: 0, end: 20, quote: 'PHQ-9 today was 24' }] },
+        { text: person, spans: [] },
+        { text: exam, spans: [{ start: 3, end: 40, quote: 'Client appeared alert and oriented' }] },
+      ];
+      const first = Object.keys(draft.sections)[0] ?? '';
+      draft.sections[first] = [...invented, ...(draft.sections[first] ?? [])].slice(0, 20);
+      return answerText(JSON.stringify(draft));
+    },
   });
 }
