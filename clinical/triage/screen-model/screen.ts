@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Prepared } from '../text.ts';
 import { FEATURE_DIMS, featuresOf } from './features.ts';
 import { probability } from './logistic.ts';
 import type { ScreenModel } from './training.ts';
+import committed from './weights.json' with { type: 'json' };
 
 /**
  * The learned risk screen: a logistic regression over the folded words of the message, trained on the labelled
@@ -49,5 +49,5 @@ export function loadScreen(model: ScreenModel): Screen {
 /** Where the committed model lives; evals/triage/train-screen.ts writes it. */
 export const WEIGHTS_FILE = new URL('./weights.json', import.meta.url);
 
-// Read once at load; a JSON import would make the type checker infer a type for every weight.
-export const screenModel = loadScreen(JSON.parse(readFileSync(WEIGHTS_FILE, 'utf8')) as ScreenModel);
+// Imported as a module, not read from disk: clinical/ does no I/O, and the weights ship with the code.
+export const screenModel = loadScreen(committed as unknown as ScreenModel);
