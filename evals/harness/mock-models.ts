@@ -117,8 +117,8 @@ export const answerText = (text: string): LanguageModelV4GenerateResult => ({
   warnings: [],
 });
 
-/** What a note-drafting call (evals/notes/model-drafter.ts) asked for: the format and the fenced transcript. */
-export function readDraftCall(call: LanguageModelV4CallOptions): { format: DraftFormat; transcript: string } {
+/** A generate call's system and user text as plain strings, the way a scripted model reads its instructions. */
+export function promptPlainText(call: LanguageModelV4CallOptions): { system: string; user: string } {
   const system = call.prompt
     .filter((m) => m.role === 'system')
     .map((m) => m.content)
@@ -128,6 +128,12 @@ export function readDraftCall(call: LanguageModelV4CallOptions): { format: Draft
     .flatMap((m) => m.content)
     .map((p) => (p.type === 'text' ? p.text : ''))
     .join('\n');
+  return { system, user };
+}
+
+/** What a note-drafting call (evals/notes/model-drafter.ts) asked for: the format and the fenced transcript. */
+export function readDraftCall(call: LanguageModelV4CallOptions): { format: DraftFormat; transcript: string } {
+  const { system, user } = promptPlainText(call);
   const format = /Draft an? (\w+) progress note/.exec(system)?.[1] as DraftFormat | undefined;
   if (!format || !DRAFT_FORMATS.includes(format)) throw new Error('not a note-drafting call');
   const transcript = /<untrusted-data-[0-9a-f]+ source="transcript">\n([\s\S]*?)\n<\/untrusted-data-[0-9a-f]+>/.exec(

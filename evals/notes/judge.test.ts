@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chatModel } from '../../agent/models.ts';
 import { checkGrounding } from '../../clinical/grounding/check.ts';
 import { EVAL_TODAY } from '../harness/env.ts';
-import { usage } from '../harness/mock-models.ts';
+import { promptPlainText, usage } from '../harness/mock-models.ts';
 import { buildReport } from '../harness/report.ts';
 import { loadThresholds } from '../harness/run-suites.ts';
 import type { SuiteContext } from '../harness/types.ts';
@@ -32,15 +32,7 @@ interface Seen {
 }
 /** What the judge is shown, read back out of the prompt. */
 function read(call: LanguageModelV4CallOptions): Seen & { system: string; user: string } {
-  const system = call.prompt
-    .filter((m) => m.role === 'system')
-    .map((m) => m.content)
-    .join('\n');
-  const user = call.prompt
-    .filter((m) => m.role === 'user')
-    .flatMap((m) => m.content)
-    .map((p) => (p.type === 'text' ? p.text : ''))
-    .join('\n');
+  const { system, user } = promptPlainText(call);
   const transcript = /<transcript>\n([\s\S]*?)\n<\/transcript>/.exec(user)?.[1] ?? '';
   const note = /<note>\n([\s\S]*?)\n<\/note>/.exec(user)?.[1] ?? '';
   const statements = note
