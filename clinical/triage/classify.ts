@@ -3,7 +3,7 @@ import { anyOf } from './phrase.ts';
 import { type RiskFinding, riskUrgency, screenRisk, URGENCY_RANK, type Urgency } from './risk.ts';
 import { RISK_LEXICON } from './risk-rules.ts';
 import { type Screen, screenModel } from './screen-model/screen.ts';
-import { findAll, type Prepared, prepare } from './text.ts';
+import { bySentence, findAll, type Prepared, prepare } from './text.ts';
 
 export type { Urgency } from './risk.ts';
 export type Category = 'urgent_risk' | RoutineCategory | 'other';
@@ -56,9 +56,7 @@ const CLINICAL_TOPIC = anyOf(
 /** The message's questions: each sentence holding "?" or "¿", as its token text and its first offsets. */
 function questionSentences(p: Prepared): Array<{ joined: string; start: number; end: number }> {
   const out: Array<{ joined: string; start: number; end: number }> = [];
-  const bySentence = new Map<number, Prepared['tokens']>();
-  for (const t of p.tokens) bySentence.set(t.sentence, [...(bySentence.get(t.sentence) ?? []), t]);
-  const sentences = [...bySentence.values()];
+  const sentences = bySentence(p.tokens);
   sentences.forEach((tokens, i) => {
     const start = tokens[0]?.start ?? 0;
     const end = sentences[i + 1]?.[0]?.start ?? p.text.length;

@@ -111,6 +111,17 @@ export function prepare(raw: string, lexicon: ReadonlySet<string>): Prepared {
 }
 
 /** The tokens a match over `joined` covers, as [first, last] indexes. */
+/** Tokens grouped by sentence, in message order. */
+export function bySentence(tokens: readonly Token[]): Token[][] {
+  const groups = new Map<number, Token[]>();
+  for (const t of tokens) {
+    const group = groups.get(t.sentence);
+    if (group) group.push(t);
+    else groups.set(t.sentence, [t]);
+  }
+  return [...groups.values()];
+}
+
 export function tokenRange(p: Prepared, from: number, to: number): [number, number] | null {
   let first = -1;
   let last = -1;

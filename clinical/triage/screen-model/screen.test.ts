@@ -3,7 +3,7 @@ import { classifyMessage, LEARNED_SCREEN } from '../classify.ts';
 import { RISK_LEXICON } from '../risk-rules.ts';
 import { prepare } from '../text.ts';
 import { featuresOf } from './features.ts';
-import { loadScreen, screenModel } from './screen.ts';
+import { loadScreen, readableTokens, screenModel } from './screen.ts';
 import { buildScreenModel, type LabelledMessage } from './training.ts';
 
 // A toy vocabulary no rule knows, so what escalates here can only be the learned screen.
@@ -53,10 +53,7 @@ describe('the learned risk screen', () => {
     const seen: string[][] = [];
     const spy: Parameters<typeof classifyMessage>[1] = {
       screen: (p, masked = []) => {
-        const clauses = new Set(
-          p.tokens.filter((t) => masked.some((m) => t.start < m.end && t.end > m.start)).map((t) => t.clause),
-        );
-        seen.push(p.tokens.filter((t) => !clauses.has(t.clause)).map((t) => t.norm));
+        seen.push(readableTokens(p, masked).map((t) => t.norm));
         return null;
       },
     };

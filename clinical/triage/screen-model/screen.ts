@@ -1,4 +1,4 @@
-import type { Prepared } from '../text.ts';
+import { bySentence, type Prepared, type Token } from '../text.ts';
 import { FEATURE_DIMS, featuresOf } from './features.ts';
 import { probability } from './logistic.ts';
 import type { ScreenModel } from './training.ts';
@@ -23,24 +23,28 @@ export interface ScreenHit {
  */
 export type Screen = (p: Prepared, masked?: ReadonlyArray<{ start: number; end: number }>) => ScreenHit | null;
 
+/** The tokens the screen reads: all but the clauses holding a masked span. */
+export function readableTokens(p: Prepared, masked: ReadonlyArray<{ start: number; end: number }>): Token[] {
+  // The whole clause goes: "no quiero morir" leaves no "no" behind to be read as anything.
+  const clauses = new Set(
+    p.tokens.filter((t) => masked.some((m) => t.start < m.end && t.end > m.start)).map((t) => t.clause),
+  );
+  return p.tokens.filter((t) => !clauses.has(t.clause));
+}
+
 export function loadScreen(model: ScreenModel): Screen {
   const weights = new Float64Array(FEATURE_DIMS);
   for (const [i, v] of model.weights) weights[i] = v;
   return (p, masked = []) => {
-    // The whole clause goes: "no quiero morir" leaves no "no" behind to be read as anything.
-    const clauses = new Set(
-      p.tokens.filter((t) => masked.some((m) => t.start < m.end && t.end > m.start)).map((t) => t.clause),
-    );
-    const tokens = p.tokens.filter((t) => !clauses.has(t.clause));
+    const tokens = readableTokens(p, masked);
     if (tokens.length === 0) return null;
     const score = probability(weights, featuresOf(tokens.map((t) => t.norm)));
     if (score < model.threshold) return null;
-    const sentences = new Map<number, Prepared['tokens']>();
-    for (const t of tokens) sentences.set(t.sentence, [...(sentences.get(t.sentence) ?? []), t]);
     let best = { score: -1, start: 0, end: p.text.length };
-    for (const tokens of sentences.values()) {
-      const s = probability(weights, featuresOf(tokens.map((t) => t.norm)));
-      if (s > best.score) best = { score: s, start: tokens[0]?.start ?? 0, end: tokens.at(-1)?.end ?? p.text.length };
+    for (const sentence of bySentence(tokens)) {
+      const s = probability(weights, featuresOf(sentence.map((t) => t.norm)));
+      if (s > best.score)
+        best = { score: s, start: sentence[0]?.start ?? 0, end: sentence.at(-1)?.end ?? p.text.length };
     }
     return { score, threshold: model.threshold, start: best.start, end: best.end };
   };
