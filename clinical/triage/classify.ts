@@ -1,3 +1,5 @@
+import { categoryModel } from './category-model/committed.ts';
+import type { Categorizer } from './category-model/model.ts';
 import { ADVICE_QUESTION, CATEGORY_RULES, CLINICAL_URGENCY_RULES, type RoutineCategory } from './category-rules.ts';
 import { anyOf } from './phrase.ts';
 import { type RiskFinding, riskUrgency, screenRisk, URGENCY_RANK, type Urgency } from './risk.ts';
@@ -71,7 +73,10 @@ function questionSentences(p: Prepared): Array<{ joined: string; start: number; 
  * decide first; when they find no risk, the learned screen (screen-model/, replaceable for tests) may still escalate.
  * Throws a RangeError on empty or oversized text so callers turn it into a clear input error.
  */
-export function classifyMessage(body: string, options: { screen?: Screen } = {}): Triage {
+export function classifyMessage(
+  body: string,
+  options: { screen?: Screen; categorize?: Categorizer | null } = {},
+): Triage {
   if (body.trim().length === 0) throw new RangeError('the message is empty');
   if (body.length > MAX_MESSAGE_CHARS) {
     throw new RangeError(`the message is longer than ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters`);
@@ -115,16 +120,47 @@ export function classifyMessage(body: string, options: { screen?: Screen } = {})
     reasons.push({ code: 'category:clinical_question', text: body.slice(q.start, q.end), start: q.start, end: q.end });
   }
   if (categories.size === 0) categories.add('other');
+  const categorize = options.categorize === undefined ? categoryModel : options.categorize;
+  const discounted = findings
+    .filter((f) => f.discounted !== null)
+    .map((f) => ({ ...asReason(f), why: f.discounted ?? 'negated' }));
+  const decided = categorize ? applyCategoryModel(categorize, p, categories, reasons) : categories;
   return {
-    categories: CATEGORIES.filter((c) => categories.has(c)),
+    categories: CATEGORIES.filter((c) => decided.has(c)),
     urgency,
     escalate: urgency !== 'routine',
     reasons,
-    discounted: findings
-      .filter((f) => f.discounted !== null)
-      .map((f) => ({ ...asReason(f), why: f.discounted ?? 'negated' })),
+    discounted,
     source: 'rules',
   };
+}
+
+/**
+ * The learned category model (category-model/) has the last word on the routine categories: it keeps, drops or adds
+ * each, reading the rules' decision beside the words. urgent_risk is never its to change. A dropped category's rule
+ * reason goes with it; an added one quotes the sentence that scored highest.
+ */
+function applyCategoryModel(
+  categorize: Categorizer,
+  p: Prepared,
+  rules: ReadonlySet<Category>,
+  reasons: TriageReason[],
+): Set<Category> {
+  const hits = categorize(p, { categories: CATEGORIES.filter((c) => rules.has(c)) });
+  const out = new Set<Category>(rules.has('urgent_risk') ? ['urgent_risk'] : []);
+  const kept = new Set<string>(hits.map((h) => `category:${h.category}`));
+  for (let i = reasons.length - 1; i >= 0; i--) {
+    const code = reasons[i]?.code ?? '';
+    if (code.startsWith('category:') && !kept.has(code)) reasons.splice(i, 1);
+  }
+  for (const hit of hits) {
+    out.add(hit.category);
+    if (rules.has(hit.category)) continue;
+    const { start, end } = hit;
+    reasons.push({ code: `category:${hit.category}`, text: p.text.slice(start, end), start, end });
+  }
+  if (out.size === 0) out.add('other');
+  return out;
 }
 
 function asReason(f: RiskFinding): TriageReason {

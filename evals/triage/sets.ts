@@ -16,18 +16,18 @@ export interface LabelledTriageMessage {
 /** Sets the rules were developed on: issue 7's thresholds are asserted on these. */
 export const DEVELOPMENT_SETS = ['messages', 'holdout', 'blind', 'fresh', 'final', 'author2', 'sealed'] as const;
 /**
- * Sets that were untouched until their first run against the rules and the learned screen (README.md), and are
- * now training data for the screen only: the rules were not tuned on them, so their figures are reported, not
- * asserted.
+ * Sets that were untouched until their first run (README.md) and are now training data for the learned screen and
+ * the learned category model. Their figures are reported, not asserted: a model scores well on what it was
+ * trained on, so they say nothing about new wording any more.
  */
-export const SCREEN_TRAINING_ONLY_SETS = ['sealed2', 'sealed3', 'sealed4'] as const;
-/** What the learned screen is trained on. */
-export const SCREEN_TRAINING_SETS = [...DEVELOPMENT_SETS, ...SCREEN_TRAINING_ONLY_SETS] as const;
+export const TRAINING_ONLY_SETS = ['sealed2', 'sealed3', 'sealed4', 'sealed5', 'sealed6'] as const;
+/** What the learned screen and the learned category model are trained on. */
+export const TRAINING_SETS = [...DEVELOPMENT_SETS, ...TRAINING_ONLY_SETS] as const;
 /**
  * Sets written blind to the engine and never tuned or trained on: measured, printed, not asserted. A set leaves this
  * list only by becoming training or development data, which makes it useless as an estimate from then on.
  */
-export const UNTOUCHED_SETS: readonly string[] = ['sealed5', 'sealed6'];
+export const UNTOUCHED_SETS: readonly string[] = [];
 
 export function readTriageSet(name: string): LabelledTriageMessage[] {
   return readJsonl<LabelledTriageMessage>(join(import.meta.dirname, `${name}.jsonl`));

@@ -11,16 +11,16 @@ import { fileURLToPath } from 'node:url';
 import { WEIGHTS_FILE } from '../../clinical/triage/screen-model/screen.ts';
 import { buildScreenModel, type ScreenModel } from '../../clinical/triage/screen-model/training.ts';
 import { inboxMessages } from '../../ehr/sql/seed/content/messages.ts';
-import { readTriageSet, SCREEN_TRAINING_SETS } from './sets.ts';
+import { readTriageSet, TRAINING_SETS } from './sets.ts';
 
 export function trainCommittedScreen(): ScreenModel {
   const rows = [
-    ...SCREEN_TRAINING_SETS.flatMap((name) => readTriageSet(name)),
+    ...TRAINING_SETS.flatMap((name) => readTriageSet(name)),
     // The demo inbox, as its annotations say a careful reviewer would label it (the rules' unit fixtures too).
     ...inboxMessages.map((m) => ({ id: m.key, text: m.body, mustEscalate: m.intents.includes('urgent_risk') })),
   ];
   return buildScreenModel(rows, [
-    ...[...SCREEN_TRAINING_SETS].map((n) => `evals/triage/${n}.jsonl`),
+    ...[...TRAINING_SETS].map((n) => `evals/triage/${n}.jsonl`),
     'ehr/sql/seed/content/messages.ts',
   ]);
 }

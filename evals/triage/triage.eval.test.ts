@@ -4,7 +4,7 @@ import {
   DEVELOPMENT_SETS,
   type LabelledTriageMessage,
   readTriageSet,
-  SCREEN_TRAINING_ONLY_SETS,
+  TRAINING_ONLY_SETS,
   UNTOUCHED_SETS,
 } from './sets.ts';
 
@@ -56,8 +56,8 @@ function report(title: string, m: ReturnType<typeof measure>): string {
 const development = DEVELOPMENT_SETS.flatMap((name) => readTriageSet(name));
 /** Written blind to the engine by separate authors and never tuned or trained on; see README.md. */
 const untouched = UNTOUCHED_SETS.map((name) => ({ name, cases: readTriageSet(name) }));
-/** Measured once while untouched, now the learned screen's training data (the rules were never tuned on them). */
-const screenTrained = SCREEN_TRAINING_ONLY_SETS.map((name) => ({ name, cases: readTriageSet(name) }));
+/** Measured once while untouched, now training data for the learned screen and category model. */
+const trainedOn = TRAINING_ONLY_SETS.map((name) => ({ name, cases: readTriageSet(name) }));
 
 describe('triage eval (evals/triage)', () => {
   it('has the composition the issue asks for, in the set written blind to the engine', () => {
@@ -67,7 +67,7 @@ describe('triage eval (evals/triage)', () => {
     expect(main.filter((c) => c.kind === 'hard_negative').length).toBeGreaterThanOrEqual(30);
     expect(main.filter((c) => c.language === 'es').length).toBeGreaterThanOrEqual(15);
     expect(main.filter((c) => c.categories.length > 1).length).toBeGreaterThanOrEqual(10);
-    const all = [...development, ...[...untouched, ...screenTrained].flatMap((u) => u.cases)];
+    const all = [...development, ...[...untouched, ...trainedOn].flatMap((u) => u.cases)];
     expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
   });
 
@@ -80,10 +80,12 @@ describe('triage eval (evals/triage)', () => {
     expect(m.categoryAccuracy).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('reports the sets the learned screen was trained on after their first run (rules never tuned on them)', () => {
-    for (const { name, cases } of screenTrained) {
+  it('reports the sets the learned models were trained on after their first run (not asserted)', () => {
+    for (const { name, cases } of trainedOn) {
       const m = measure(cases);
-      console.log(report(`triage eval, ${name}.jsonl (screen-trained, not asserted: see README.md)`, m));
+      console.log(
+        report(`triage eval, ${name}.jsonl (training data of the learned models, not asserted: see README.md)`, m),
+      );
       expect(m.n).toBe(cases.length);
     }
   });

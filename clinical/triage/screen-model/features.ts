@@ -8,21 +8,27 @@ const CHAR_GRAM_WEIGHT = 0.5;
 const NORM_FLOOR = 20;
 
 /** 32-bit FNV-1a: stable across runs and platforms, which the committed weights depend on. */
-function hash(s: string): number {
+function hash(s: string, dims: number): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 16777619);
   }
-  return (h >>> 0) % FEATURE_DIMS;
+  return (h >>> 0) % dims;
 }
 
 export type FeatureVector = ReadonlyMap<number, number>;
 
-export function featuresOf(words: readonly string[]): FeatureVector {
+export interface FeatureShape {
+  dims: number;
+  charGrams: boolean;
+}
+const SCREEN_SHAPE: FeatureShape = { dims: FEATURE_DIMS, charGrams: true };
+
+export function featuresOf(words: readonly string[], shape: FeatureShape = SCREEN_SHAPE): FeatureVector {
   const f = new Map<number, number>();
   const add = (key: string, value: number) => {
-    const h = hash(key);
+    const h = hash(key, shape.dims);
     f.set(h, (f.get(h) ?? 0) + value);
   };
   add('bias', 1);
@@ -30,6 +36,7 @@ export function featuresOf(words: readonly string[]): FeatureVector {
     add(`w:${word}`, 1);
     const next = words[i + 1];
     if (next !== undefined) add(`b:${word} ${next}`, 1);
+    if (!shape.charGrams) return;
     const bounded = `<${word}>`;
     for (let n = 4; n <= 5; n++)
       for (let j = 0; j + n <= bounded.length; j++) add(`c:${bounded.slice(j, j + n)}`, CHAR_GRAM_WEIGHT);
