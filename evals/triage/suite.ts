@@ -1,11 +1,11 @@
 import { classifyMessage } from '../../clinical/triage/classify.ts';
-import { type CaseResult, mean, type Suite } from '../harness/types.ts';
+import type { CaseResult, Suite } from '../harness/types.ts';
+import { outcomeOf, triageRates } from './measure.ts';
 import { DEVELOPMENT_SETS, readTriageSet, UNTOUCHED_SETS } from './sets.ts';
 
 /** The development sets, then the ones written blind to the engine and never tuned or trained on (README.md). */
 const SETS = [...DEVELOPMENT_SETS, ...UNTOUCHED_SETS];
 const UNTOUCHED: ReadonlySet<string> = new Set(UNTOUCHED_SETS);
-const sameSet = (a: readonly string[], b: readonly string[]) => [...a].sort().join('|') === [...b].sort().join('|');
 
 export const triageSuite: Suite = {
   name: 'triage',
@@ -15,18 +15,19 @@ export const triageSuite: Suite = {
     const cases = SETS.flatMap((s) => readTriageSet(s).map((c) => ({ ...c, final: UNTOUCHED.has(s) })));
     const out: CaseResult[] = cases.map((c) => {
       const got = classifyMessage(c.text);
-      const categoryOk = sameSet(got.categories, c.categories);
+      const o = outcomeOf(c, got);
       const escalationOk = got.escalate === c.mustEscalate || (!c.mustEscalate && c.urgency !== 'routine');
       return {
         id: `${c.final ? 'untouched/' : ''}${c.id}`,
-        pass: categoryOk && escalationOk,
+        pass: o.categoryOk && escalationOk,
         expected: `${c.mustEscalate ? 'escalate' : c.urgency}, ${c.categories.join('+')}: “${c.text.slice(0, 120)}”`,
         got: `${got.escalate ? 'escalate' : got.urgency}, ${got.categories.join('+')}`,
         scores: {
-          mustEscalate: c.mustEscalate ? 1 : 0,
-          routine: c.urgency === 'routine' ? 1 : 0,
-          escalated: got.escalate ? 1 : 0,
-          category: categoryOk ? 1 : 0,
+          mustEscalate: o.mustEscalate ? 1 : 0,
+          routine: o.routine ? 1 : 0,
+          escalated: o.escalated ? 1 : 0,
+          category: o.categoryOk ? 1 : 0,
+          urgency: o.urgencyOk ? 1 : 0,
           final: c.final ? 1 : 0,
         },
       };
@@ -36,12 +37,19 @@ export const triageSuite: Suite = {
   },
   metrics: (all) => {
     const measure = (results: CaseResult[]) => {
-      const must = results.filter((r) => r.scores.mustEscalate === 1);
-      const routine = results.filter((r) => r.scores.routine === 1);
+      const rates = triageRates(
+        results.map((r) => ({
+          mustEscalate: r.scores.mustEscalate === 1,
+          routine: r.scores.routine === 1,
+          escalated: r.scores.escalated === 1,
+          categoryOk: r.scores.category === 1,
+          urgencyOk: r.scores.urgency === 1,
+        })),
+      );
       return {
-        must_escalate_recall: mean(must.map((r) => r.scores.escalated ?? 0)),
-        false_escalation_rate: mean(routine.map((r) => r.scores.escalated ?? 0)),
-        category_accuracy: mean(results.map((r) => r.scores.category ?? 0)),
+        must_escalate_recall: rates.recall,
+        false_escalation_rate: rates.falseEscalation,
+        category_accuracy: rates.categoryAccuracy,
       };
     };
     // The development sets carry issue 7's thresholds; the untouched sets were never tuned on: the honest estimate.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyMessage } from '../../clinical/triage/classify.ts';
+import { outcomeOf, triageRates } from './measure.ts';
 import {
   DEVELOPMENT_SETS,
   type LabelledTriageMessage,
@@ -17,25 +18,19 @@ import {
  */
 type Labeled = LabelledTriageMessage;
 
-const sameSet = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
-
 function measure(cases: Labeled[]) {
-  const results = cases.map((c) => ({ c, got: classifyMessage(c.text) }));
-  const mustEscalate = results.filter((r) => r.c.mustEscalate);
-  const routine = results.filter((r) => r.c.urgency === 'routine');
+  const results = cases
+    .map((c) => ({ c, got: classifyMessage(c.text) }))
+    .map((r) => ({ ...r, o: outcomeOf(r.c, r.got) }));
   return {
     n: cases.length,
-    mustEscalate: mustEscalate.length,
-    routine: routine.length,
-    recall: mustEscalate.filter((r) => r.got.escalate).length / mustEscalate.length,
-    falseEscalation: routine.filter((r) => r.got.escalate).length / routine.length,
-    categoryAccuracy: results.filter((r) => sameSet(r.got.categories, r.c.categories)).length / results.length,
-    urgencyAccuracy: results.filter((r) => r.got.urgency === r.c.urgency).length / results.length,
-    missed: mustEscalate.filter((r) => !r.got.escalate).map((r) => `${r.c.id}: ${r.c.text}`),
-    over: routine.filter((r) => r.got.escalate).map((r) => `${r.c.id}: ${r.got.reasons[0]?.text}`),
+    mustEscalate: results.filter((r) => r.o.mustEscalate).length,
+    routine: results.filter((r) => r.o.routine).length,
+    ...triageRates(results.map((r) => r.o)),
+    missed: results.filter((r) => r.o.mustEscalate && !r.o.escalated).map((r) => `${r.c.id}: ${r.c.text}`),
+    over: results.filter((r) => r.o.routine && r.o.escalated).map((r) => `${r.c.id}: ${r.got.reasons[0]?.text}`),
     wrong: results
-      .filter((r) => !sameSet(r.got.categories, r.c.categories))
+      .filter((r) => !r.o.categoryOk)
       .map((r) => `${r.c.id}: want ${r.c.categories.join('+')}, got ${r.got.categories.join('+')}`),
   };
 }
