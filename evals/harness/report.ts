@@ -3,10 +3,19 @@ import { join } from 'node:path';
 import { html } from './report-html.ts';
 import type { CaseResult, Suite, SuiteReport, Thresholds } from './types.ts';
 
-/** Compares a suite's metrics with its thresholds; a metric named in the thresholds but not measured is a miss. */
-export function checkThresholds(suite: string, metrics: Record<string, number>, thresholds: Thresholds) {
+/**
+ * Compares a suite's metrics with its thresholds; a metric named in the thresholds but not measured is a miss. Bars
+ * marked `withModel` apply only to a run with a real language model.
+ */
+export function checkThresholds(
+  suite: string,
+  metrics: Record<string, number>,
+  thresholds: Thresholds,
+  withModel = false,
+) {
   const misses: SuiteReport['misses'] = [];
   for (const [metric, t] of Object.entries(thresholds[suite] ?? {})) {
+    if (t.withModel && !withModel) continue;
     const value = metrics[metric];
     if (value === undefined || (t.min !== undefined && value < t.min) || (t.max !== undefined && value > t.max))
       misses.push({ metric, value: value ?? Number.NaN, threshold: t });
@@ -14,14 +23,20 @@ export function checkThresholds(suite: string, metrics: Record<string, number>, 
   return misses;
 }
 
-export function buildReport(suite: Suite, model: string, results: CaseResult[], thresholds: Thresholds): SuiteReport {
+export function buildReport(
+  suite: Suite,
+  model: string,
+  results: CaseResult[],
+  thresholds: Thresholds,
+  withModel = false,
+): SuiteReport {
   const metrics = suite.metrics(results);
   return {
     suite: suite.name,
     model,
     cases: results.length,
     metrics,
-    misses: checkThresholds(suite.name, metrics, thresholds),
+    misses: checkThresholds(suite.name, metrics, thresholds, withModel),
     failures: results.filter((r) => !r.pass),
     results,
   };

@@ -4,6 +4,7 @@ import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { type EvalEnv, openEvalEnv } from './env.ts';
 import { buildReport } from './report.ts';
 import type { Suite, SuiteReport, Thresholds } from './types.ts';
+import { isLanguageModel } from './types.ts';
 
 export const THRESHOLDS_PATH = join(import.meta.dirname, '..', 'thresholds.json');
 export const loadThresholds = (path = THRESHOLDS_PATH): Thresholds =>
@@ -36,7 +37,7 @@ export async function runSuites(
         model: model.model,
         onProgress: (done, total) => options.onProgress?.(suite.name, done, total),
       });
-      const report = buildReport(suite, model.label, results, thresholds);
+      const report = buildReport(suite, model.label, results, thresholds, isLanguageModel(model.model));
       reports.push(report);
       options.onSuiteDone?.(report, performance.now() - started);
     }

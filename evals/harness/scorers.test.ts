@@ -73,6 +73,13 @@ describe('thresholds and reports', () => {
     const t = { s: { a: { min: 0.9 }, b: { max: 0 }, c: { min: 1 } } };
     expect(checkThresholds('s', { a: 0.95, b: 0.1 }, t).map((m) => m.metric)).toEqual(['b', 'c']);
   });
+  it('a bar marked withModel holds only a run with a real language model, where an absent value is a miss', () => {
+    const t = { s: { a: { min: 0.9 }, m: { max: 0, withModel: true } } };
+    expect(checkThresholds('s', { a: 0.95 }, t)).toEqual([]);
+    expect(checkThresholds('s', { a: 0.95 }, t, true).map((m) => m.metric)).toEqual(['m']);
+    expect(checkThresholds('s', { a: 0.95, m: 0.2 }, t, true).map((m) => m.metric)).toEqual(['m']);
+    expect(checkThresholds('s', { a: 0.95, m: 0 }, t, true)).toEqual([]);
+  });
   it('the markdown report shows failing cases side by side', () => {
     const md = markdown(
       [

@@ -26,7 +26,11 @@ export interface Suite {
   metrics(results: CaseResult[]): Record<string, number>;
 }
 
-export type Threshold = { min?: number; max?: number };
+/**
+ * A bar on one metric. `withModel`: the metric is measured only when the run has a real language model (the offline
+ * rule engine never produces it), so only such a run is held to it; on that run an absent value is still a miss.
+ */
+export type Threshold = { min?: number; max?: number; withModel?: boolean };
 export type Thresholds = Record<string, Record<string, Threshold>>;
 
 export interface SuiteReport {
@@ -54,3 +58,6 @@ export async function eachCase<T>(
 }
 
 export const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+
+/** The offline assistant is a deterministic rule engine: only a real language model judges, drafts or meets withModel bars. */
+export const isLanguageModel = (model: LanguageModelV4): boolean => model.provider !== 'charta-offline';

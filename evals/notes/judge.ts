@@ -2,6 +2,7 @@ import type { LanguageModelV4 } from '@ai-sdk/provider';
 import { generateText, Output } from 'ai';
 import * as z from 'zod';
 import { type GroundingReport, splitClaims } from '../../clinical/grounding/check.ts';
+import { isLanguageModel } from '../harness/types.ts';
 
 /**
  * A model judge for note grounding: given a session transcript and a draft note, a language model labels each
@@ -55,7 +56,7 @@ export interface JudgeResult {
 }
 
 /** The offline assistant is a rule engine, not a judge: only a real language model may judge. */
-export const canJudge = (model: LanguageModelV4) => model.provider !== 'charta-offline';
+export const canJudge = isLanguageModel;
 
 /** The note's statements, split and numbered as the checker splits claims. */
 export function noteStatements(sections: Readonly<Record<string, string>>): NoteStatement[] {

@@ -15,20 +15,20 @@ import { buildReport } from '../harness/report.ts';
 import { loadThresholds } from '../harness/run-suites.ts';
 import type { SuiteContext } from '../harness/types.ts';
 import { ITEMS } from './dataset.ts';
-import { draftWithModel, modelDraftPrompt, modelDraftThresholds } from './model-drafter.ts';
+import { draftWithModel, modelDraftPrompt } from './model-drafter.ts';
 import { notesSuiteWith } from './suite.ts';
 
 // A few sessions, transcripts and a dictation, so the run stays fast.
 const subset = [...ITEMS.slice(0, 3), ...ITEMS.filter((i) => i.kind === 'dictation').slice(0, 1)];
 const ctx = (model: SuiteContext['model']): SuiteContext => ({ env: undefined as never, model });
-const thresholds = modelDraftThresholds(loadThresholds());
+const thresholds = loadThresholds();
 /** The notes suite as the runner builds it (the run's model drafts), without the judge, on the subset. */
 const suite = (extra: Parameters<typeof notesSuiteWith>[0] = {}) =>
   notesSuiteWith({ items: subset, judge: null, drafter: 'run-model', drafterMaxRetries: 0, ...extra });
 const run = async (model: SuiteContext['model']) => {
   const s = suite();
   const results = await s.run(ctx(model));
-  return { results, report: buildReport(s, 'mock drafter', results, thresholds) };
+  return { results, report: buildReport(s, 'mock drafter', results, thresholds, true) };
 };
 
 function recording(respond: (call: LanguageModelV4CallOptions) => string) {

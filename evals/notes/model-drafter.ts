@@ -9,7 +9,6 @@ import {
   modelDraftSchema,
 } from '../../clinical/notes/model-draft.ts';
 import { newFence } from '../../policies/fence.ts';
-import type { Thresholds } from '../harness/types.ts';
 
 /**
  * The model drafting path, measured: a language model drafts a note from a session transcript through the contract
@@ -63,19 +62,4 @@ export async function draftWithModel(
     ok: true,
     draft: fromModelDraft(input.format, output, { id: input.sourceId ?? 'transcript', text: input.transcript }),
   };
-}
-
-/**
- * Bars for the model's drafts, mirroring the offline drafter's notes thresholds (`fact_recall` → `model_fact_recall`
- * …) plus `model_draft_error_rate` ≤ 0. Not in thresholds.json: those metrics are absent on an offline run and the
- * gate counts an absent metric as a miss (evals/harness/report.ts). Merge them in for a model run or a test.
- */
-export function modelDraftThresholds(thresholds: Thresholds): Thresholds {
-  const notes = thresholds.notes ?? {};
-  const mirrored = Object.fromEntries(
-    ['fact_recall', 'forbidden_fact_rate', 'unsupported_claim_rate']
-      .filter((m) => notes[m])
-      .map((m) => [`model_${m}`, { ...notes[m] }]),
-  );
-  return { ...thresholds, notes: { ...notes, ...mirrored, model_draft_error_rate: { max: 0 } } };
 }
