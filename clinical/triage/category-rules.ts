@@ -207,7 +207,8 @@ export const CLINICAL_URGENCY_RULES: ReadonlyArray<{ code: string; pattern: RegE
   {
     code: 'medication_interruption',
     pattern: anyOf(
-      '(stopped|quit|stop) (taking )?(my|the) (lithium|lamotrigine|lamictal|clozapine|depakote|seroquel|quetiapine|meds|medication|medications)',
+      // "Do I need to stop my lamotrigine before the procedure?" asks; it has not stopped.
+      /(?:^| )(?<!(?:need to|should i|do i|can i|have to|supposed to|if i|when to|whether to|ok to|okay to) )(?:stopped|quit|stop) (?:taking )?(?:my|the) (?:lithium|lamotrigine|lamictal|clozapine|depakote|seroquel|quetiapine|meds|medication|medications) /,
       '(left|lost) my (lamotrigine|lamictal|lithium|clozapine|depakote|seroquel|quetiapine|meds|medication)',
       '(lamotrigine|lamictal|lithium|clozapine) ~8 (days_left|ran_out|run_out)',
       'deje de tomar (el_litio|mi_medicamento|las_pastillas)',

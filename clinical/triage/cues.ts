@@ -38,7 +38,7 @@ export const CUES: Record<CueClass, RegExp> = {
     '(my|my_own) (funeral|grave|obituary|eulogy)',
     '(my_heart|my_body|my_lungs) (just|would|will|to|could)? (quit|quits|stop|stops|give_out|gives_out|give_up|stop_beating)',
     'how (quick|fast|easy|painless|simple|peaceful) (it_would_be|it_would|that_would_be|it_could_be|it_would_all_be)',
-    '(not_sure|dont_know_if|dont_think|doubt) ~2 (ill|i_will|i_can|i_could|id) (make_it|be_around|be_here|last|see|still_be) ~3 (to|until|through|next|another|for|much_longer)',
+    '(not_sure|dont_know_if|dont_think|doubt) ~2 (ill|i_will|i_can|i_could|id) (make_it|be_around|be_here|last|see|still_be) ~3 (to|until|through|next|another|for|much_longer|by)',
     '(se_quiere|se_queria|se_va_a|quiere_matarse) (matar|morir|suicidar)',
     '(matarse|suicidarse|quitarse_la_vida)',
     '(crash|crashing|crashed|wreck|wrecking|wrap|wrapping) (my|the|our) (car|truck|bike) ~2 (into|off|on_purpose|around)?',
@@ -88,6 +88,8 @@ export const CUES: Record<CueClass, RegExp> = {
   ),
   /** Despair that speaks of living itself: enough alone. */
   despair_strong: anyOf(
+    /(?:^| )(?:dont|do not|cant|cannot|no longer) (?:\S+ ){0,2}see (?:the|any) point (?:of|in) (?:continuing|going on|carrying on|living|any of it|keep going)(?! (?:\S+ ){0,2}(?:treatment|therapy|group|groups|class|classes|school|meds|medication|medications|session|sessions|program|appointments|homework|worksheet|worksheets|app|portal|diet|exercise|exercises|journaling|tracking) )/,
+    '(running|ran|run) out of (reasons|reason) to (keep_trying|keep_going|live|go_on|stay|get_up|keep_fighting)',
     '(tired|exhausted|sick|done) (of|with) (living|life|being_alive|existing|being_here|waking_up|it_all|everything|this_world|all_of_it|all_of_this)',
     '(no|any|the|a) (point|reason|purpose) (to|in|of) (living|life|being_alive|going_on|being_here|keep_going|stay|staying|live|exist|existing|wake_up|waking_up)',
     '(dont|do_not|no_longer|dont_really|never) (want|wanna|wish) to (live|be_alive|exist|be_here|wake_up|keep_living|go_on|be_around|see_tomorrow)',
@@ -104,6 +106,9 @@ export const CUES: Record<CueClass, RegExp> = {
     '(no|ya_no) (quiero|quisiera|tengo_ganas_de) (vivir|estar_vivo|estar_viva|existir|estar_aqui|despertar|seguir)',
     '(no_se|no_se_si) (cuanto|cuanto_mas|si_puedo) ~3 (aguantar|seguir|vivir)',
     '(mejor|estarian_mejor|estarían) ~2 sin mi',
+    '(stopped|quit|refuses|refusing|refused|stopping|won|wont|will_not) (taking|to_take|take) ~3 (heart|blood_pressure|insulin|dialysis|blood_thinner|heart_pills|heart_medicine|heart_meds|his_heart|her_heart)',
+    '(dejado_de_tomar|dejo_de_tomar|deja_de_tomar|no_quiere_tomar|se_niega_a_tomar) ~4 (del_corazon|de_la_presion|insulina|a_proposito|adrede)',
+    '(irse|se_va|irme|me_voy|reunirse|reunirme) antes con (ella|el|mi_esposa|mi_esposo|mi_madre|mi_mama|mi_padre|mi_papa|dios)',
     'soy una carga',
     '(being|be|becoming) (a|such_a|the) burden',
     '(everyone|everybody|they|my_family|people|my_kids|my_parents) (would|will|could) ~1 (be|breathe|sleep|live) (easier|better|relieved|happier|lighter|freer)',
@@ -139,6 +144,8 @@ export const CUES: Record<CueClass, RegExp> = {
   ),
   /** Keeping pills back: enough alone. */
   stockpile: anyOf(
+    '(saving|saved|keeping|kept|holding_onto|stashing|stashed|hiding|hid) (those|them|these|some|the_rest|the_extras) ~2 (for_later|for_a_rainy_day|for_when|just_in_case|for_a_bad_day|for_someday|for_the_end)',
+    '(the|my|some|enough|extra) (pills|meds|tablets|capsules) ~2 (set_aside|put_aside|saved_up|stashed|hidden_away|ready_to_go)',
     '(saved|saving|collecting|collected|hoarding|hoarded|stockpil*|stash*|squirreled|squirreling|held_onto|holding_onto|hiding|hid|kept|keeping|put_aside|putting_aside|set_aside|setting_aside) ~3 (pills|meds|tablets|capsules|my_meds|my_pills|them_all|all_of_them|extra_pills|sleeping_pills)',
     '(guardando|juntando|ahorrando|acumulando|escondiendo|guarde|junte|escondi) ~3 (pastillas|medicamentos|medicinas)',
     '(keeping|kept|saving|saved|hiding|hid|storing|stored|stashing) (them|those|the_pills|my_pills|my_meds|the_meds|the_tablets) ~4 (jar|bag|box|drawer|in_case|hidden|somewhere|instead)',
@@ -168,6 +175,7 @@ export const CUES: Record<CueClass, RegExp> = {
   self_harm: anyOf(
     '(cut|cutting|cuts|burn|burned|burning|burnt|scratch|scratched|scratching|carve|carved|carving|hit|hitting|punch|punched|punching|bang|banged|banging|hurt|hurting|harm|harmed|harming|bite|biting|starve|starving) ~1 (myself|my_self|my_arm|my_arms|my_wrist|my_wrists|my_leg|my_legs|my_thigh|my_thighs|my_skin|my_stomach|my_hips)',
     '(self_harm|self_harming|selfharm*|self_injur*|sh_again)',
+    '(want|wanna|wanting|urge|urges|like_you_want) to (hurt|harm|cut|kill) (yourself|urself|your_self)',
     '(relapsed|relapse) (on|with|into) (cutting|self_harm|burning|hurting_myself)',
     '(been|started|back_to|keep|kept|went_back_to|old_habit_of) (cutting|burning|scratching|hitting_myself|hurting_myself)',
     '(fresh|new|deep|new_fresh) (cuts|cut|scars|wounds|burns)',
@@ -191,6 +199,7 @@ export const CUES: Record<CueClass, RegExp> = {
     '(put|send|land|leave) (her|him|them|someone|somebody) in (the_hospital|the_er|a_coma|the_ground|a_grave|a_wheelchair)',
     '(choke|choked|chokes|choking|strangle|strangled|strangles|strangling|shove|shoved|shoves|stab|stabbed|stabbing|shoot|shooting|shot|kill|killing|murder|attack|attacked|attacks|smack|smacked|smacks|whip|whipped|spank|spanked|burned|burns|slammed|slams|threw|throws|dragged|drags)',
     '(threaten|threatened|threatens|threatening|terrorize*|rape|raped|molest*|abuse|abused|abuses|abusing|pinned|restrain*)',
+    '(pointed|pointing|aimed|aiming|points|aims) (a|the|his|her|my|one|it) ~1 (gun|rifle|pistol|shotgun|knife|weapon)? at',
     '(pega|pego|pegar|pegarle|golpe*|empuj*|ahorc*|amenaz*|lastim*|abus*|viol*|patea*|patada*|cachete*|maltrat*|encierra|encerr*|quema|quemo|mata|matar|matarlo|matarla|hacerle_dano)',
   ),
   /** Disclosures that need no frame. */
@@ -248,10 +257,14 @@ export const CUES: Record<CueClass, RegExp> = {
     '(tolerance) ~2 (gone|down|low|lower|reset|is_gone)',
     '(bleeding|blood) ~3 (wont_stop|a_lot|everywhere|through|soaked)',
     '(overdose|overdosed|overdosing|od|oded|odd_on)',
+    '(took|taken|swallowed|has_taken) ~5 (all_of_his|all_of_her|all_his|all_her|all_of_my|all_my|all_of_their|the_whole|the_entire) ~1 (pills|tablets|meds|medication|medicine|bottle|trazodone|sertraline|zoloft|prozac|lexapro|wellbutrin|seroquel|quetiapine|lithium|xanax|klonopin|clonazepam|ativan|lorazepam|ambien|zolpidem|tylenol|acetaminophen|insulin|oxycodone|percocet|gabapentin|lamotrigine|hydroxyzine|benadryl|sleeping_pills|heart_pills)',
+    '(slurred|slurring) ~2 (speech|words|his_words|her_words)?',
+    'speech ~2 (slurred|slurring)',
     '(took|taken|swallowed|ate|downed|popped|chugged|necked) ~3 (too_many|way_too_many|way_more|bunch|handful|fistful|whole|entire|several|a_lot_of|lots_of|all_of_my|all_my|all_the|all_of_the|all_his|all_her|all_their|all_of_his|all_of_her) ~3 (pills|tablets|meds|bottle|pack|at_once|of)?',
     /(?:^| )(?:took|taken|swallowed|downed|popped|ate) (?:\S+ ){0,2}(?:[5-9]|[1-9]\d+) (?:\S+ )?(?:pills|tablets|caps|capsules|tylenol|advil|benadryl|xanax|ambien|gummies|edibles|of) /,
     '(mixed|combined|took|taken|washed_down|chased) ~4 (with|and) ~3 (alcohol|drinking|wine|beer|vodka|booze|whiskey|xanax|benzos|opioids|pills|meds)',
     '(havent|have_not|not|barely) (eaten|eating|eat|kept_food_down) ~3 (in|for|since) ~2 (days|day|week|weeks)',
+    '(hasnt|has_not|havent|barely|not) (eaten|eating|eat) (or|and|nor) ~3 (drink|drunk|drinking|water) ~2 (in|for|since) ~2 (days|week|weeks|monday|tuesday|wednesday|thursday|friday|saturday|sunday)',
     '(no_puedo_respirar|no_puede_respirar|dolor_de_pecho|dolor_en_el_pecho|me_desmaye|se_desmayo|desmayo|desmayando|convulsion*|sobredosis|inconsciente|no_despierta|vomitando_sangre|el_corazon_me_late)',
     '(tome|me_tome|se_tomo|trague|me_trague|se_trago|tomo) ~3 (muchas|todas|un_monton|demasiadas|el_frasco|la_caja|de_mas|un_frasco|una_caja|un_bote|toda_la|todo_el|\\d+)',
   ),
@@ -307,7 +320,8 @@ export const CUES: Record<CueClass, RegExp> = {
     '(make|making|gonna_make) (him|her|them|my_\\S+|that_\\S+) (regret|suffer|pay_for_what|pay_for_firing|pay_for_leaving|pay_for_cheating|pay_for_hurting)',
     '(know|found_out|i_know) where (he|she|they) (lives|live|works|work|parks|sleeps|stays)',
     '(tell|let) (my|them|him|her|everyone) ~2 (im_sorry|i_love_them|i_love_her|i_love_him|goodbye|i_said_goodbye)',
-    '(he|she|they|my_husband|my_wife|my_partner|my_ex|my_boyfriend|my_girlfriend|my_dad|my_stepdad) (said|says|threatened|threatens|swore|told_me) ~6 (kill|hurt|take_the_kids|find_me|end_me|make_me_pay|regret)',
+    '(he|she|they|my_husband|my_wife|my_partner|my_ex|my_boyfriend|my_girlfriend|my_dad|my_stepdad) (said|says|threatened|threatens|swore|told_me|texted|texts|keeps_texting|keeps_texting_me|messaged|messages|keeps_messaging|keeps_calling|wrote|posted) ~6 (kill|hurt|take_the_kids|find_me|end_me|make_me_pay|regret)',
+    '(knows|found_out|figured_out|tracked_down|found) where (i|we|the_kids|my|the|our) ~2 (live|lives|am|are|staying|apartment|new_apartment|house|new_place|place|work|school)',
     '(no_me_siento_segura|no_me_siento_seguro|no_estoy_segura|no_estoy_seguro|miedo_de_lo_que|tengo_miedo_de_el|tengo_miedo_de_ella|miedo_de_volver|me_amenaza|me_amenazo|miedo_a_mi_esposo|miedo_a_mi_pareja)',
   ),
   /** Hearing voices that command. */
@@ -333,7 +347,8 @@ export const PERSON_OBJECT: RegExp = anyOf(
   '(me|him|her|them|us|someone|somebody|people|everyone|anybody|anyone|myself)',
   '(my|his|her|their|the|our) ~1 (son|sons|daughter|daughters|stepson|stepdaughter|kid|kids|child|children|baby|brother|sister|mom|mother|dad|father|grandma|grandpa|grandmother|grandfather|husband|wife|partner|boyfriend|girlfriend|ex|boss|manager|supervisor|landlord|coworker|coworkers|neighbor|neighbors|roommate|teacher|family|parents|face|neck|throat|head|body|arm|arms)',
   '(me|le|la|lo|les|nos) (pega|pego|golpea|golpeo|empuja|empujo|ahorca|ahorco|amenaza|amenazo|lastima|lastimo|patea|pateo|maltrata|encierra|encerro|quema)',
-  '(a_mi|a_su|al|a_la|a_los) ~1 (hijo|hija|hijos|mama|papa|madre|padre|esposo|esposa|pareja|abuela|abuelo|nieto|nieta|jefe|vecino|familia|ninos)',
+  '(a_mi|a_su|al|a_la|a_los) ~1 (hijo|hija|hijos|mama|papa|madre|padre|esposo|esposa|pareja|abuela|abuelo|nieto|nieta|jefe|vecino|familia|ninos|hermano|hermana|hermanito|hermanita|primo|prima|bebe|companero|companera|maestra|maestro)',
+  '(a|an|the) ~1 (driver|delivery_driver|stranger|man|woman|guy|neighbor|kid|child|officer|cop|nurse|aide|caregiver|person|visitor|mailman|clerk)',
 );
 
 /** Words that make a violence verb ordinary: "hit me up", "it hit me that", "shoot me an email". */
@@ -343,6 +358,7 @@ export const VIOLENCE_IDIOM: RegExp = anyOf(
   '(attack|attacks) of',
   '(it|that|this|reality) (hit|hits|hit_me|finally_hit) ~1 (me|that|hard)?',
   '(shoot|shot) (me|us|you|him|her) (a|an|the|over|your|back)',
+  '(shot|shoot|shoots|hit|hits|got|sprayed) (me|us|him|her|them) with (a|the|his|her|their|my|some) (nerf|water|paintball|airsoft|foam|squirt|snowball|snowballs|pillow|rubber_band|dart|darts|bubble)',
   'beat (me|you|us|him|her) to (it|the)',
   '(kill|killing|killed|murder|murdering) (me|it|time)',
   '(touch|touching|touched) (base|bases|on)',
@@ -366,6 +382,7 @@ export const VIOLENCE_IDIOM: RegExp = anyOf(
 export const TOPIC: RegExp = anyOf(
   '(leaflet|label|warning|warnings|black_box|package_insert|possible_side_effect|listed_side_effect)',
   '(documentary|podcast|novel|book|memoir|movie|film|show|series|episode|season_finale|article|essay|paper|thesis|presentation|training|webinar|workshop|lecture|class|course|project|assignment|report|research|study|survey|character|plot|author|song|lyrics|album)',
+  '(true_crime|crime_doc|docuseries|paramedic|paramedics|emt|er_nurse|nursing_student|icu_nurse|code_blue|clinical_rotation|on_my_shift|my_patients|our_patients|at_my_meeting|na_meeting|aa_meeting|support_group)',
   '(video_game|videogame|game|games|gaming|level|boss|respawn|raid|match|tournament|fortnite|minecraft|zelda|elden|playthrough|dnd|campaign)',
   '(hunting|hunt|deer|season|range|target_practice|gun_safety|hunter|fishing|recipe|cooking|cook|chef|knife_skills|butcher|baking|oven|stove|grill)',
   '(preached|sermon|pastor|church|bible|scripture|homily)',
@@ -377,7 +394,12 @@ export const TOPIC: RegExp = anyOf(
 export const DEATH_IDIOM: RegExp = anyOf(
   '(dying|dead|die|died) (to|for|tired|battery|of_laughter|laughing|of_embarrassment|of_boredom|inside_lol|lol|lmao)',
   '(died|dying|die|dead) (laughing|of_shock|of_embarrassment|of_cringe)',
-  '(phone|battery|laptop|car|plant|plants|wifi|wi_fi|internet|power|connection|computer|charger|tablet|printer|fish|goldfish|tv|router|project|deal|idea|conversation|group_chat) ~2 (died|dead|dying|is_dead|die)',
+  '(phone|battery|laptop|car|plant|plants|wifi|wi_fi|internet|power|connection|computer|charger|tablet|printer|fish|goldfish|tv|router|project|deal|idea|conversation|group_chat|hamster|gerbil|guinea_pig|bird|parakeet|parrot|rabbit|bunny|turtle|lizard|snake|frog|puppy|kitten|horse|chicken|hen|betta) ~2 (died|dead|dying|is_dead|die)',
+  '(deadass|dead_ass|died_a_little|die_a_little|dying_a_little)',
+  '(patient|patients|resident|residents) ~2 (die|died|dies|dying|passed|coded)',
+  '(about|almost|nearly|practically|basically) (died|had_a_heart_attack|had_a_stroke|passed_out|fainted)',
+  '(me_muero|me_moriria|me_voy_a_morir) si',
+  '(morir|morirme|muerta|muerto) (de|del) ~2 (verguenza|risa|hambre|sueno|calor|frio|aburrimiento|pena|nervios|cansancio)',
   '(dead|died|dying) (phone|battery|laptop|car|computer|end|line|serious|silence|tired|last|weight|ringer|center|set|wrong|giveaway)',
   '(drop_dead|deadline|deadlines|dead_end|dead_tired|deadlift|dead_serious|dead_set|dead_weight|deadbeat|dead_heat)',
   '(im|i_am|were|we_are|youre) (so|literally|actually)? dead',

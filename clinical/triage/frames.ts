@@ -53,6 +53,7 @@ const BILLING = anyOf(
 );
 const MED_ROUTINE = anyOf(
   '(refill*|pharmacy|pharmacist|prescription*|dose|dosage|side_effect*|generic|mg|milligrams|prior_auth|mail_order|pick_up|picked_up|ran_out|running_out|run_out|receta|farmacia|dosis|resurtir)',
+  '(changing|change|switch|switching|adjust|adjusting|lower|lowering|upping|raise|raising) (my|the|his|her) (meds|medication|medications|dose)',
 );
 const MED_NOUN = anyOf('(med|meds|medication|medications|medicine|refill|disorder|history|precautions)');
 const LAUGH = anyOf('(lol|lmao|haha|hahaha|jk|jaja|jajaja|kidding|joking|bromeando)');
@@ -75,7 +76,8 @@ const THIRD_PARTY_SENSITIVE: ReadonlySet<CueClass> = new Set([
   'intent',
 ]);
 const PREP_ORDINARY = anyOf(
-  '(shelter|goodwill|charity|donat*|declutter*|moving|yard_sale|garage_sale|spring_cleaning|outgrown|old_clothes|feliz|navidad|christmas|holidays|new_year|birthday|retire*|graduat*)',
+  '(shelter|goodwill|charity|donat*|declutter*|moving|yard_sale|garage_sale|spring_cleaning|outgrown|old_clothes|feliz|navidad|christmas|holidays|new_year|birthday|retire*|graduat*|homework|assignment|old_self)',
+  '(exam|exams|midterm|finals|professor|teacher|employer|landlord|court|judge|hr|absence|absences|excused|excuse|esa|fmla|disability|accommodation|accommodations)',
 );
 const HYPERBOLE = anyOf('(almost|nearly|casi|practically|basically)');
 const DRIVING = anyOf('(drive|driving|drove|behind_the_wheel|manejar|manejando|conducir)');
@@ -248,7 +250,7 @@ function firstPersonSentence(p: Prepared, sentence: number): boolean {
  * hitting or biting is a parenting question, not a disclosure; a joke ("lol") about hurting someone is an idiom.
  */
 function violenceFrame(p: Prepared, v: Cue, cues: readonly Cue[]): FrameFinding | null {
-  const after = p.tokens.slice(v.last + 1, v.last + 3).map((t) => t.norm);
+  const after = p.tokens.slice(v.last + 1, v.last + 4).map((t) => t.norm);
   const object = PERSON_OBJECT.test(` ${after.join(' ')} `) || PERSON_OBJECT.test(` ${v.quote.toLowerCase()} `);
   if (!object) return null;
   const clause = p.tokens[v.first]?.clause;

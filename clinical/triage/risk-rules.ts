@@ -47,7 +47,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(going|gonna|plan|planning) to (take|swallow) (them_all|all_of_them|all_my_pills|all_my_meds|the_whole_bottle|all_of_my)',
       '(suicidarme|matarme|quitarme la vida)',
       'acabar con (todo|mi vida)',
-      'me quiero (morir|matar)',
+      /(?:^| )me quiero (?:morir|matar)(?! de (?:la )?(?:verguenza|risa|hambre|sueno|calor|frio|aburrimiento|pena|nervios|ganas|envidia|amor|cansancio) )/,
       'me voy a (morir|matar)',
     ),
   },
@@ -66,7 +66,10 @@ export const RISK_RULES: readonly RiskRule[] = [
       'wanna die',
       'wish* (i|i_was|i_were|to_be) (was|were|dead) ~1',
       '(wish|wishing) i (was|were) dead',
-      'quiero morir(me)?',
+      /(?:^| )quiero morir(?:me)?(?! de (?:la )?(?:verguenza|risa|hambre|sueno|calor|frio|aburrimiento|pena|nervios|ganas|envidia|amor|cansancio) )/,
+      // A recent attempt is today's risk whatever follows it.
+      '(my|his|her) (attempt|suicide_attempt) ~1 (last_week|last_night|yesterday|this_week|this_month|last_month|days_ago|a_few_days_ago|on_monday|on_tuesday|on_wednesday|on_thursday|on_friday|on_saturday|on_sunday|two_weeks_ago|weeks_ago)',
+      '(mi|su) intento ~1 (la_semana_pasada|anoche|ayer|esta_semana|el_mes_pasado|hace_unos_dias|hace_dos_semanas)',
     ),
   },
   {
@@ -83,7 +86,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(if|when) i (wasnt|werent|was_gone|am_gone|was_not) (around|here)',
       '(nobody|no_one|noone) (would|will|is_going_to) (miss|notice|care)',
       'not (be|being) here anymore',
-      '(dont|no_longer|cant) see (the|a|any) (point|reason) (of|in|to|anymore)',
+      // Not about a treatment or a task: "I don't see the point of continuing the group sessions" asks about therapy.
+      /(?:^| )(?:dont|no longer|cant) see (?:the|a|any) (?:point|reason) (?:of|in|to|anymore)(?! (?:\S+ ){0,2}(?:treatment|therapy|group|groups|class|classes|school|meds|medication|medications|session|sessions|program|appointments|homework|worksheet|worksheets|app|portal|diet|exercise|exercises|journaling|tracking) )/,
       'no (point|reason) (in|to|of) (living|going_on|being_here|any_of_this|anything|life)',
       'point (of|in) (living|going_on|life|being_alive)',
       '(dont|do_not|no_longer) want to (be_alive|live|exist|be_here|wake_up)',
@@ -110,7 +114,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(given|giving|gave|give) ~3 (things|stuff|belongings|possessions|everything) away',
       '(given|giving|gave) away ~3 (things|stuff|belongings|possessions|everything|my)',
       '(wont|will_not) (be_needing|need) (it|them|anything|my)',
-      'letters? to ~4 (and|so|explaining)',
+      // A letter to a school, an employer or a court is paperwork, not a farewell.
+      /(?:^| )letters? to (?!(?:\S+ ){0,3}(?:school|employer|work|job|landlord|court|judge|lawyer|attorney|insurance|hr|boss|teacher|university|college|dmv|va|doctor|psychiatrist) )(?:\S+ ){0,4}(?:and|so|explaining) /,
       'written (letters|a_letter|goodbye|notes)',
       '(goodbye|farewell) (letter|note|message)s?',
       '(papers|affairs|will) in order',
@@ -224,7 +229,9 @@ export const RISK_RULES: readonly RiskRule[] = [
     kind: 'overdose_medical',
     level: 'emergency',
     pattern: anyOf(
-      '(took|taken|swallowed|take) ~3 (extra|too_many|whole_bottle|all_my|bunch_of|handful)',
+      '(took|taken|swallowed) ~3 (extra|too_many|whole_bottle|all_my|bunch_of|handful)',
+      // "Is it okay to take an extra half?" asks; it is not an overdose.
+      'take ~3 (too_many|whole_bottle|all_my|bunch_of|handful)',
       '(overdose|overdosed|od|odd) (on|tonight|last)',
       'i (overdosed|od)',
       '(hard|cant|cannot) ~2 (breathe|breathing|keep_my_eyes_open|stay_awake)',
@@ -242,7 +249,9 @@ export const RISK_RULES: readonly RiskRule[] = [
     kind: 'intoxication',
     level: 'urgent',
     pattern: anyOf(
-      '(really|so|very|kind_of|pretty|super|extremely) (drunk|high|wasted|messed_up)',
+      '(really|so|very|kind_of|pretty|super|extremely) (drunk|high|wasted)',
+      // "It was so messed up" is an opinion; "I'm so messed up" is the writer's state.
+      '(im|i_am|i_was|got|getting|feel|feeling) (really|so|very|kind_of|pretty|super|extremely)? messed_up',
       '(im|i_am|been) (drunk|high|wasted)',
       '(been|started) drinking since',
       'drinking ~2 all (day|night)',
@@ -280,4 +289,10 @@ export const RISK_LEXICON: ReadonlySet<string> = new Set([
   'borracha',
   'lastimarme',
   'desaparecer',
+  // Real words one edit from a first-person form: kept as they are, so a TV character "suicidarse" is not "I".
+  'suicidarse',
+  'matarse',
+  'lastimarse',
+  'suicidarte',
+  'matarte',
 ]);

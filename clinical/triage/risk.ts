@@ -35,10 +35,24 @@ const NEGATORS = new Set([
 ]);
 // "can't stop thinking about…" and "no puedo dejar de…" affirm what follows; the negator binds to "stop".
 // "isn't worth living" affirms too: the negation belongs to "worth".
-const NEGATION_BREAKERS = new Set(['stop', 'stopping', 'help', 'quit', 'dejar', 'deja', 'sure', 'know', 'worth']);
+// "don't see the point" affirms too: the negation belongs to "see".
+const NEGATION_BREAKERS = new Set([
+  'stop',
+  'stopping',
+  'help',
+  'quit',
+  'dejar',
+  'deja',
+  'sure',
+  'know',
+  'worth',
+  'see',
+]);
 const NEGATION_WINDOW = 5;
 
 const PAST = anyOf(
+  // First: the longer anniversary phrase must win over its prefix when PAST_ALL strips time phrases.
+  '(years|year) ago (today|this_week|this_month)',
   '(years|year|decade|decades) ago',
   'long time ago',
   'back in (college|high_school|school|the_day|my_twenties|my_teens|\\d+)',
@@ -47,6 +61,8 @@ const PAST = anyOf(
   'in the past',
   'used to',
   '(its|it_has) been ~2 (years|year)',
+  '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|many|several) (years|yrs|year) (free|clean|sober|since)',
+  '(pasaron|han_pasado|paso|ha_pasado) ~2 (anos|ano) desde',
   'history of',
   'hace (\\d+|muchos|unos|varios|anos) ~1 anos',
   'hace ~3 (anos|decadas)',
@@ -63,10 +79,27 @@ const PRESENT = anyOf(
 // ideation: an overdose or a threat is an emergency whoever it concerns, and a guardian writes about the client.
 const THIRD_PARTY = anyOf(
   '(my_friend|a_friend|friend|character|coworker|classmate|someone_in_group|somebody_in_group) ~3 (told|said|says|shared|mentioned|had|has|wanted|wants)',
-  '(show|movie|book|documentary|episode|article|podcast|leaflet|label|warning|warnings|side_effect|side_effects|package_insert)',
+  // "show" as in a TV show, not a no-show fee.
+  / (?<!no )show /,
+  '(movie|book|documentary|episode|article|podcast|leaflet|label|warning|warnings|side_effect|side_effects|package_insert)',
   '(mi_amiga|mi_amigo|un_personaje|la_pelicula|la_serie)',
 );
 const THIRD_PARTY_KINDS: ReadonlySet<RiskKind> = new Set(['suicide_ideation', 'suicide_passive']);
+
+// Parting words with an ordinary reason in the same sentence: a move, a donation, homework ("a goodbye letter to my
+// old self"). Narrow on purpose: "moving on from this world" is not a move.
+const ORDINARY_PARTING = anyOf(
+  '(moving|move|moved|relocating|relocate) (to|out|away|across|in_with|into|back_to|abroad|overseas)',
+  '(were_moving|im_moving|we_are_moving|study_abroad|homework|assignment|old_self|goodwill|donate|donating|donated|declutter*|yard_sale|garage_sale|outgrown|nos_mudamos|me_mudo|mudanza)',
+);
+
+function sentenceText(p: Prepared, first: number): string {
+  const sentence = p.tokens[first]?.sentence;
+  return ` ${p.tokens
+    .filter((t) => t.sentence === sentence)
+    .map((t) => t.norm)
+    .join(' ')} `;
+}
 
 function thirdParty(p: Prepared, first: number): boolean {
   const sentence = p.tokens[first]?.sentence;
@@ -75,6 +108,9 @@ function thirdParty(p: Prepared, first: number): boolean {
 }
 
 function negated(p: Prepared, first: number): boolean {
+  // A wording that opens with its own negation ("don't want to live", "no point in living") is not undone by an
+  // earlier one ("if this doesn't work I don't see the point").
+  if (NEGATORS.has(p.tokens[first]?.norm ?? '')) return false;
   const clause = p.tokens[first]?.clause;
   for (let i = first - 1; i >= 0 && i >= first - NEGATION_WINDOW; i--) {
     const token = p.tokens[i];
@@ -84,12 +120,17 @@ function negated(p: Prepared, first: number): boolean {
   return false;
 }
 
-/** Whether the finding's sentence places it in the past and says nothing of now. */
+const PAST_ALL = new RegExp(PAST.source, 'g');
+
+/**
+ * Whether the finding's sentence places it in the past and says nothing of now. The time phrase itself is not a
+ * word of now: "5 years ago today" is an anniversary.
+ */
 function historical(p: Prepared, first: number): boolean {
   const sentence = p.tokens[first]?.sentence;
   const inSentence = p.tokens.filter((t) => t.sentence === sentence);
   const text = ` ${inSentence.map((t) => t.norm).join(' ')} `;
-  return PAST.test(text) && !PRESENT.test(text);
+  return PAST.test(text) && !PRESENT.test(text.replace(PAST_ALL, '  '));
 }
 
 function pastInClause(p: Prepared, first: number): boolean {
@@ -108,6 +149,7 @@ export function screenRisk(p: Prepared): RiskFinding[] {
   for (const rule of RISK_RULES) {
     for (const hit of findAll(p, rule.pattern)) {
       if (findings.some((f) => f.kind === rule.kind && f.start < hit.end && hit.start < f.end)) continue;
+      if (rule.kind === 'preparatory_acts' && ORDINARY_PARTING.test(sentenceText(p, hit.first))) continue;
       findings.push({
         kind: rule.kind,
         level: rule.level,

@@ -32,9 +32,21 @@ export interface RuleView {
   categories: readonly string[];
 }
 
-/** The marker words a rule decision adds: never a word a message can hold (they start with "__"). */
+/**
+ * The marker words the model reads beside the message's own: the rules' categories, whether the message asks
+ * anything, and each word of a question sentence again as a question word ("is it normal" asked is a clinical
+ * question; "it is normal now" told is not). Never words a message can hold: they start with "__".
+ */
 export function ruleMarkers(p: Prepared, rules: RuleView): string[] {
-  return [...rules.categories.map((c) => `__rule_${c}`), /[?¿]/.test(p.text) ? '__question' : '__statement'];
+  const markers = [...rules.categories.map((c) => `__rule_${c}`), /[?¿]/.test(p.text) ? '__question' : '__statement'];
+  for (const sentence of bySentence(p.tokens)) {
+    const start = sentence[0]?.start ?? 0;
+    const end = sentence.at(-1)?.end ?? 0;
+    // "¿" opens a Spanish question just before its first word; "?" closes one just after its last.
+    if (/[?¿]/.test(p.text.slice(Math.max(0, start - 1), end + 3)))
+      for (const t of sentence) markers.push(`__q_${t.norm}`);
+  }
+  return markers;
 }
 
 /**

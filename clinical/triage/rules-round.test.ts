@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { classifyMessage } from './classify.ts';
+import { RISK_LEXICON } from './risk-rules.ts';
+import { prepare } from './text.ts';
+
+// The rules alone (no learned screen), so each case pins what the deterministic engine reads by itself.
+const rules = (text: string) => classifyMessage(text, { screen: () => null });
+const codes = (text: string) => rules(text).reasons.map((r) => r.code);
+
+describe('risk the rules read without the learned screen', () => {
+  it('a recent attempt and the wish to try again', () => {
+    const r = rules('why was i charged a no show fee i was in the hospital after my attempt last week');
+    expect(r.escalate).toBe(true);
+    expect(r.categories).toContain('urgent_risk');
+  });
+
+  it('medication kept back "for later", and pills set aside', () => {
+    expect(rules('can you not up my other med this time, im saving those. for later. thanks').escalate).toBe(true);
+    expect(rules("Frankly I'm not sure I'll still be around by then, I have the pills set aside.").escalate).toBe(true);
+  });
+
+  it("someone else's overdose told by family, with slurred speech", () => {
+    const r = rules('Dad took what I think is all of his trazodone. He is very sleepy and his speech is slurred.');
+    expect(r.urgency).toBe('emergency');
+    expect(codes('Dad took what I think is all of his trazodone.')).toContain('overdose_medical');
+  });
+
+  it('a weapon pointed at a person, and a child who wants to hurt a sibling (Spanish)', () => {
+    expect(rules('last week he pointed one at a delivery driver he did not recognize').escalate).toBe(true);
+    expect(rules('mi hijo dice que quiere lastimar a su hermanita, ya la empujo por las escaleras').escalate).toBe(
+      true,
+    );
+  });
+
+  it('threats by text and knowing where someone lives', () => {
+    const r = rules(
+      "my ex keeps texting me that I'll 'regret' taking the kids and that he knows where the new apartment is",
+    );
+    expect(r.escalate).toBe(true);
+  });
+
+  it('refusing what keeps one alive, and not seeing the point of continuing', () => {
+    expect(rules('Mom has barely eaten or had anything to drink since last Thursday.').escalate).toBe(true);
+    expect(rules('Mi padre ha dejado de tomar a propósito sus pastillas del corazón.').escalate).toBe(true);
+    expect(rules("If this doesn't work I honestly don't see the point of continuing. Any of it.").escalate).toBe(true);
+    // About a treatment, the same words are a question for the clinician, not despair.
+    expect(rules("I don't see the point of continuing the group sessions, can we talk about it?").escalate).toBe(false);
+  });
+
+  it('wanting to hurt "yourself" asked about a new medicine', () => {
+    expect(rules('is it normal for prozac to make you feel like you want to hurt yourself?').escalate).toBe(true);
+  });
+});
+
+describe('ordinary messages the rules leave routine', () => {
+  it('an anniversary of an overdose long past is discounted as history, and shown', () => {
+    const r = rules('5 years ago today I overdosed and woke up in the ICU. Just wanted to say thank you.');
+    expect(r.escalate).toBe(false);
+    expect(r.discounted.map((d) => d.why)).toContain('historical');
+  });
+
+  it('a TV character "suicidarse" is not corrected into the first person', () => {
+    expect(prepare('el personaje quiere suicidarse', RISK_LEXICON).tokens.at(-1)?.norm).toBe('suicidarse');
+    expect(prepare('quiero suicidarme', RISK_LEXICON).tokens.at(-1)?.norm).toBe('suicidarme');
+  });
+
+  it('"me quiero morir de la vergüenza" is embarrassment; "me quiero morir" is not', () => {
+    expect(rules('jajaja me quiero morir de la verguenza, le mande un mensaje a mi profe').escalate).toBe(false);
+    expect(rules('me quiero morir').escalate).toBe(true);
+  });
+
+  it('asking whether to stop a medicine before a procedure is not stopping it', () => {
+    expect(codes('do i need to stop my lamotrigine before the procedure tomorrow?')).not.toContain(
+      'medication_interruption',
+    );
+    expect(codes('I stopped my lamotrigine on Friday.')).toContain('medication_interruption');
+  });
+
+  it('parting words with an ordinary reason: a move, homework, a letter to a school', () => {
+    expect(rules('im giving away all my stuff bc im moving to spain for study abroad!!').escalate).toBe(false);
+    expect(rules('my therapist asked me to write a goodbye letter to my old self for homework').escalate).toBe(false);
+    expect(rules("Can you send a letter to my son's school explaining his ADHD diagnosis?").escalate).toBe(false);
+    expect(rules("I've been giving away all my stuff this week.").escalate).toBe(true);
+  });
+
+  it('idioms: a dead hamster, a nerf gun, "i about died", a patient who died on a shift', () => {
+    expect(rules('We found our hamster dead this morning. See you Tuesday!').escalate).toBe(false);
+    expect(rules('my kid shot me with a nerf gun at 6am and i died a little inside').escalate).toBe(false);
+    expect(rules('got my bill and i about died. $340??').escalate).toBe(false);
+    expect(rules('we had a patient die on my clinical shift. Can I get a letter for missing my exam?').escalate).toBe(
+      false,
+    );
+  });
+
+  it('"is it okay to take an extra half" asks; it is no overdose', () => {
+    expect(codes('Is it okay to take an extra half of my hydroxyzine before the procedure?')).not.toContain(
+      'overdose_medical',
+    );
+    expect(codes('I took extra pills last night, way too many')).toContain('overdose_medical');
+  });
+});
