@@ -60,6 +60,8 @@ export const CUES: Record<CueClass, RegExp> = {
     '(step|stepping|stepped|jump|jumping|jumped|walk|walking|drive|driving|drove|swerve|swerving|crash|crashing|fall|falling|lean|leaning) (off|in_front|into|out_in_front|over_the|off_the|into_traffic|into_the)',
     '(morir*|muero|muerte|muerto|muerta|suicid*|matarme|desaparecer|desaparezca|desaparecer*|no_despertar*|dormir_para_siempre|dejar_de_existir|no_existir)',
     '(quitarme|quitar) (la_vida|mi_vida)',
+    '(aventarme|tirarme|lanzarme|arrojarme|echarme)',
+    '(no_amanezco|no_amanecer|ya_no_amanezco|no_despierto|ya_no_despierto)',
     'acabar con (todo|mi_vida|esto)',
     '(irme|ir) (para_siempre|de_este_mundo)',
     '(ya_no|no) (estar|estare|existir) ~1 (aqui|mas)?',
@@ -110,6 +112,8 @@ export const CUES: Record<CueClass, RegExp> = {
     '(dejado_de_tomar|dejo_de_tomar|deja_de_tomar|no_quiere_tomar|se_niega_a_tomar) ~4 (del_corazon|de_la_presion|insulina|a_proposito|adrede)',
     '(irse|se_va|irme|me_voy|reunirse|reunirme) antes con (ella|el|mi_esposa|mi_esposo|mi_madre|mi_mama|mi_padre|mi_papa|dios)',
     'soy una carga',
+    '(better|do_better|be_better_off|be_fine) ~2 with (the_insurance_money|the_life_insurance|my_life_insurance|the_insurance_payout) ~2 (than_with_me|without_me|instead)?',
+    '(mejor|estarian_mejor) ~3 con (el_dinero_del_seguro|el_seguro_de_vida)',
     '(being|be|becoming) (a|such_a|the) burden',
     '(everyone|everybody|they|my_family|people|my_kids|my_parents) (would|will|could) ~1 (be|breathe|sleep|live) (easier|better|relieved|happier|lighter|freer)',
     '(not|isnt|aint|no_longer|wasnt|is_not|never) worth (living|it_anymore|the_fight|being_alive|the_effort_anymore)',
@@ -204,6 +208,10 @@ export const CUES: Record<CueClass, RegExp> = {
   ),
   /** Disclosures that need no frame. */
   abuse_strong: anyOf(
+    '(pushed|shoved|slammed|threw|pinned) (me|her|him) ~2 (against|into) (the_wall|the_door|the_floor|the_counter|the_car|a_wall)',
+    '(empujar|empujo|empuja|aviento|avento|estrello|estrella) ~3 contra (la_pared|el_piso|la_puerta|el_suelo|el_carro)',
+    '(me|la|nos) (volvio_a|vuelve_a|volvieron_a) (empujar|pegar|golpear|ahorcar|patear|agarrar|tocar)',
+    '(me_ha_agarrado|me_agarro_a_la_fuerza|me_manosea|me_manoseo|me_ha_tocado|me_ha_manoseado|nos_manosea|nos_toca)',
     '(raped|sexually_assaulted|sexual_assault|molested|groped|drugged) ~2 (me|her|him|my)?',
     '(forced|made|pressured) (me|her|him) ~3 (have_sex|sex|sexual|touch|do_things)',
     '(took|taking|takes|stole|stealing|steals|using|drained|draining|cashing|cashes|pulling|pulled|withdrawing|withdrew|moving|moved) ~3 (her|his|grandmas|grandpas|moms|dads|my_moms|my_dads|my_grandmas|my_grandpas|their) ~2 (money|pension|checks|savings|card|cards|social_security|benefits|account|bank)',
@@ -289,6 +297,7 @@ export const CUES: Record<CueClass, RegExp> = {
   ),
   /** Acts of parting that are plain on their own. */
   prep_strong: anyOf(
+    '(told|showed|tell|show|le_dije|le_ensene) ~3 (where|donde) ~3 (the_insurance_papers|the_will|the_life_insurance|the_policy|the_passwords|my_passwords|los_papeles|el_testamento|la_poliza|el_seguro|los_papeles_del_seguro)',
     '(given|giving|gave|give|gifted|gifting) ~3 (away|my_things|my_stuff|my_belongings|my_possessions|my_clothes|my_guitar|my_games|my_jewelry|my_books|my_collection|my_stuff)',
     '(gave|give|giving) ~2 (my|all_my) ~3 (things|stuff|belongings|possessions|clothes|guitar|games|jewelry|books|collection|console|car) (away|to)',
     '(wrote|written|writing|left|leaving|recorded) ~3 (goodbye|goodbyes|letters|a_letter|notes|a_note|videos) ~4 (everyone|my_family|my_kids|my_mom|my_parents|explaining|for_when|for_after|for_them|to_find)',
@@ -299,6 +308,11 @@ export const CUES: Record<CueClass, RegExp> = {
   ),
   /** Feeling unsafe, or afraid of what oneself or another might do. */
   unsafe: anyOf(
+    '(dont|do_not|cant|cannot|no_longer) trust myself (with|around|alone|near|anymore)',
+    '(no_confio_en_mi|no_me_tengo_confianza) ~3 (con|cerca|solo|sola)?',
+    '(reportar|reporta|reportarnos|reportarme|denunciar|llamar_a) ~3 (migracion|inmigracion|la_migra|ice)',
+    '(report|call|calling|reporting) ~3 (ice|immigration|la_migra) ~3 (if|unless|on_me|on_us)',
+    '(lo|la|los|las|le) (va_a|van_a|iba_a) (matar|golpear|balacear|disparar|ahorcar|quemar)',
     '(not|dont_feel|never_feel|no_longer_feel|dont_feel_like_im) safe',
     '(dont|do_not|no_longer|never|not) (really|always|even)? (feel|feeling)? safe',
     '(not_going|never_going|not_coming|cant_go|wont_go|refuse_to_go|afraid_to_go|scared_to_go) (home|back_home)',
@@ -381,7 +395,7 @@ export const VIOLENCE_IDIOM: RegExp = anyOf(
  */
 export const TOPIC: RegExp = anyOf(
   '(leaflet|label|warning|warnings|black_box|package_insert|possible_side_effect|listed_side_effect)',
-  '(documentary|podcast|novel|book|memoir|movie|film|show|series|episode|season_finale|article|essay|paper|thesis|presentation|training|webinar|workshop|lecture|class|course|project|assignment|report|research|study|survey|character|plot|author|song|lyrics|album)',
+  '(documentary|podcast|novel|book|memoir|movie|film|show|series|episode|season_finale|article|essay|research_paper|term_paper|my_paper|a_paper|school_paper|thesis|presentation|training|webinar|workshop|lecture|class|course|project|assignment|report|research|study|survey|character|plot|author|song|lyrics|album)',
   '(true_crime|crime_doc|docuseries|paramedic|paramedics|emt|er_nurse|nursing_student|icu_nurse|code_blue|clinical_rotation|on_my_shift|my_patients|our_patients|at_my_meeting|na_meeting|aa_meeting|support_group)',
   '(video_game|videogame|game|games|gaming|level|boss|respawn|raid|match|tournament|fortnite|minecraft|zelda|elden|playthrough|dnd|campaign)',
   '(hunting|hunt|deer|season|range|target_practice|gun_safety|hunter|fishing|recipe|cooking|cook|chef|knife_skills|butcher|baking|oven|stove|grill)',

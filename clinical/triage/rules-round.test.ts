@@ -47,6 +47,36 @@ describe('risk the rules read without the learned screen', () => {
     expect(rules("I don't see the point of continuing the group sessions, can we talk about it?").escalate).toBe(false);
   });
 
+  it('second round (sealed10-12): a bridge and throwing oneself, a weapon one does not trust oneself with', () => {
+    expect(
+      rules('Cada vez que paso por el puente pienso en parar la camioneta y aventarme. Hoy casi lo hago.').escalate,
+    ).toBe(true);
+    expect(rules("Between you and me I don't trust myself with my duty weapon right now.").escalate).toBe(true);
+  });
+
+  it('second round: the family better off with the insurance money, and where the papers are "in case"', () => {
+    expect(rules('been thinking the family would do better with the insurance money than with me').escalate).toBe(true);
+    expect(
+      rules('ya le dije a mi vieja dónde están los papeles del seguro por si un día de estos no amanezco').escalate,
+    ).toBe(true);
+  });
+
+  it('second round: pushed against the wall, harassment with a threat of immigration, a loaded threat by a relative', () => {
+    expect(rules('Anoche me volvió a empujar contra la pared y no quiero que vea los mensajes.').escalate).toBe(true);
+    expect(
+      rules('el mayordomo dijo que si hablo nos va a reportar a migracion. Ya me ha agarrado dos veces.').escalate,
+    ).toBe(true);
+    expect(rules('Mi hermano dice que si el vecino vuelve a mover la cerca lo va a matar.').escalate).toBe(true);
+    // A six-year-old's game is not a threat: the Spanish threat cue is third person only.
+    expect(rules("Mi hijo de 6 años dice 'te voy a matar' cuando juega a los superhéroes.").escalate).toBe(false);
+  });
+
+  it('second round: a paper for the landlord is not a school paper that would hide a medical emergency', () => {
+    const text =
+      'my mom wants the paper for the landlord for her emotional support dog. she also says tell the doctor she has not eaten in 4 days on purpose';
+    expect(rules(text).urgency).toBe('emergency');
+  });
+
   it('wanting to hurt "yourself" asked about a new medicine', () => {
     expect(rules('is it normal for prozac to make you feel like you want to hurt yourself?').escalate).toBe(true);
   });

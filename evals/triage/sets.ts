@@ -29,6 +29,9 @@ export const TRAINING_ONLY_SETS = [
   'sealed7',
   'sealed8',
   'sealed9',
+  'sealed10',
+  'sealed11',
+  'sealed12',
 ] as const;
 /** What the learned screen and the learned category model are trained on. */
 export const TRAINING_SETS = [...DEVELOPMENT_SETS, ...TRAINING_ONLY_SETS] as const;
