@@ -57,6 +57,12 @@ const MED_ROUTINE = anyOf(
 );
 const MED_NOUN = anyOf('(med|meds|medication|medications|medicine|refill|disorder|history|precautions)');
 const LAUGH = anyOf('(lol|lmao|haha|hahaha|jk|jaja|jajaja|kidding|joking|bromeando)');
+// "jk jk (not really jk)" takes the joke back.
+const NOT_JOKING = anyOf(
+  '(not_really_jk|not_really_joking|not_joking|only_half_joking|half_joking|not_kidding|no_es_broma|no_estoy_bromeando)',
+);
+const laughing = (p: Prepared, sentence: string) =>
+  LAUGH.test(sentence) && !NOT_JOKING.test(` ${p.tokens.map((t) => t.norm).join(' ')} `);
 const CHILD_AGENT = anyOf(
   '(son|daughter|toddler|kid|kids|child|baby|preschooler|stepson|stepdaughter|hijo|hija|nino|nina|year_old|yr_old|yo)',
 );
@@ -76,7 +82,7 @@ const THIRD_PARTY_SENSITIVE: ReadonlySet<CueClass> = new Set([
   'intent',
 ]);
 const PREP_ORDINARY = anyOf(
-  '(shelter|goodwill|charity|donat*|declutter*|moving|yard_sale|garage_sale|spring_cleaning|outgrown|old_clothes|feliz|navidad|christmas|holidays|new_year|birthday|retire*|graduat*|homework|assignment|old_self)',
+  '(shelter|goodwill|charity|donat*|declutter*|moving|yard_sale|garage_sale|spring_cleaning|outgrown|old_clothes|feliz|navidad|christmas|holidays|new_year|birthday|retire*|graduat*|homework|assignment|old_self|old_version|younger_self|exercise|worksheet)',
   '(exam|exams|midterm|finals|professor|teacher|employer|landlord|court|judge|hr|absence|absences|excused|excuse|esa|fmla|disability|accommodation|accommodations)',
 );
 const HYPERBOLE = anyOf('(almost|nearly|casi|practically|basically)');
@@ -168,7 +174,7 @@ export function screenFrames(p: Prepared, guards: CueGuards): FrameFinding[] {
     else if (intent) add('suicide_ideation', imminentNear(d) ? 'emergency' : 'urgent', d, intent);
     else if (despair) add('suicide_passive', 'urgent', d, despair);
     else if (near(d, 'veiled')) add('suicide_passive', 'urgent', d, near(d, 'veiled'));
-    else if (firstPersonSentence(p, d.sentence) && !LAUGH.test(sentenceOf(p, d.sentence)))
+    else if (firstPersonSentence(p, d.sentence) && !laughing(p, sentenceOf(p, d.sentence)))
       add('possible_risk', 'urgent', d);
   }
   for (const s of of('despair_strong')) add('suicide_passive', 'urgent', s);
@@ -269,7 +275,7 @@ function violenceFrame(p: Prepared, v: Cue, cues: readonly Cue[]): FrameFinding 
     return { kind: 'self_harm', level: 'urgent', hits: [v] };
   const selfAgent = FIRST_PERSON_AGENT.test(before);
   if (selfAgent) {
-    if (LAUGH.test(sentence)) return null;
+    if (laughing(p, sentence)) return null;
     const drive = cues.find(
       (c) => (c.cls === 'intent' || c.cls === 'unsafe') && c.sentence === v.sentence && c.first < v.first,
     );

@@ -47,7 +47,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(going|gonna|plan|planning) to (take|swallow) (them_all|all_of_them|all_my_pills|all_my_meds|the_whole_bottle|all_of_my)',
       '(suicidarme|matarme|quitarme la vida)',
       'acabar con (todo|mi vida)',
-      /(?:^| )me quiero (?:morir|matar)(?! de (?:la )?(?:verguenza|risa|hambre|sueno|calor|frio|aburrimiento|pena|nervios|ganas|envidia|amor|cansancio) )/,
+      /(?:^| )me quiero (?:morir|matar)(?! (?:de (?:la )?(?:verguenza|risa|hambre|sueno|calor|frio|aburrimiento|pena|nervios|ganas|envidia|amor|cansancio)|con (?:tanto|tanta|tantos|tantas|este|esta|estos|estas)) )/,
       'me voy a (morir|matar)',
     ),
   },
@@ -66,7 +66,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       'wanna die',
       'wish* (i|i_was|i_were|to_be) (was|were|dead) ~1',
       '(wish|wishing) i (was|were) dead',
-      /(?:^| )quiero morir(?:me)?(?! de (?:la )?(?:verguenza|risa|hambre|sueno|calor|frio|aburrimiento|pena|nervios|ganas|envidia|amor|cansancio) )/,
+      /(?:^| )quiero morir(?:me)?(?! (?:de (?:la )?(?:verguenza|risa|hambre|sueno|calor|frio|aburrimiento|pena|nervios|ganas|envidia|amor|cansancio)|con (?:tanto|tanta|tantos|tantas|este|esta|estos|estas)) )/,
       // A recent attempt is today's risk whatever follows it.
       '(my|his|her) (attempt|suicide_attempt) ~1 (last_week|last_night|yesterday|this_week|this_month|last_month|days_ago|a_few_days_ago|on_monday|on_tuesday|on_wednesday|on_thursday|on_friday|on_saturday|on_sunday|two_weeks_ago|weeks_ago)',
       '(mi|su) intento ~1 (la_semana_pasada|anoche|ayer|esta_semana|el_mes_pasado|hace_unos_dias|hace_dos_semanas)',
@@ -246,6 +246,14 @@ export const RISK_RULES: readonly RiskRule[] = [
     ),
   },
   {
+    kind: 'overdose_medical',
+    level: 'urgent',
+    pattern: anyOf(
+      '(ive_had|i_had|i_have_had|ive_survived|i_survived) ~3 overdoses',
+      '(my|mis) (two|three|dos|tres|last|recent|previous|\\d+)? (overdoses|sobredosis)',
+    ),
+  },
+  {
     kind: 'intoxication',
     level: 'urgent',
     pattern: anyOf(
@@ -289,6 +297,8 @@ export const RISK_LEXICON: ReadonlySet<string> = new Set([
   'borracha',
   'lastimarme',
   'desaparecer',
+  // Plural: other people's overdoses (a shift in the ER, a character); the writer's own are read by their own rule.
+  'overdoses',
   // Real words one edit from a first-person form: kept as they are, so a TV character "suicidarse" is not "I".
   'suicidarse',
   'matarse',

@@ -28,6 +28,9 @@ const NEGATORS = new Set([
   'arent',
   'wasnt',
   'wont',
+  'havent',
+  'hasnt',
+  'hadnt',
   'nor',
   'nunca',
   'tampoco',
@@ -39,6 +42,7 @@ const NEGATORS = new Set([
 const NEGATION_BREAKERS = new Set([
   'stop',
   'stopping',
+  'stopped',
   'help',
   'quit',
   'dejar',
@@ -90,7 +94,7 @@ const THIRD_PARTY_KINDS: ReadonlySet<RiskKind> = new Set(['suicide_ideation', 's
 // old self"). Narrow on purpose: "moving on from this world" is not a move.
 const ORDINARY_PARTING = anyOf(
   '(moving|move|moved|relocating|relocate) (to|out|away|across|in_with|into|back_to|abroad|overseas)',
-  '(were_moving|im_moving|we_are_moving|study_abroad|homework|assignment|old_self|goodwill|donate|donating|donated|declutter*|yard_sale|garage_sale|outgrown|nos_mudamos|me_mudo|mudanza)',
+  '(were_moving|im_moving|we_are_moving|study_abroad|homework|assignment|old_self|old_version|younger_self|exercise|worksheet|goodwill|donate|donating|donated|declutter*|yard_sale|garage_sale|outgrown|nos_mudamos|me_mudo|mudanza)',
 );
 
 function sentenceText(p: Prepared, first: number): string {
@@ -115,6 +119,8 @@ function negated(p: Prepared, first: number): boolean {
   for (let i = first - 1; i >= 0 && i >= first - NEGATION_WINDOW; i--) {
     const token = p.tokens[i];
     if (!token || token.clause !== clause) return false;
+    // "haven't been able to stop cutting": the negation binds to "stop", whatever stands between.
+    if (NEGATION_BREAKERS.has(token.norm)) return false;
     if (NEGATORS.has(token.norm) && !NEGATION_BREAKERS.has(p.tokens[i + 1]?.norm ?? '')) return true;
   }
   return false;

@@ -77,6 +77,52 @@ describe('risk the rules read without the learned screen', () => {
     expect(rules(text).urgency).toBe('emergency');
   });
 
+  it('third round (sealed13-15): pills saved "because", in a separate jar, a funeral playlist "not really jk"', () => {
+    expect(rules('90 tablets please. I am saving them because if I fail my exam I cannot go home.').escalate).toBe(
+      true,
+    );
+    expect(rules('Se me ha acabado porque las estoy guardando en un bote aparte, por si acaso.').escalate).toBe(true);
+    expect(rules('made a spotify playlist for my funeral and everything. jk jk. (not really jk.)').escalate).toBe(true);
+  });
+
+  it('third round: stopping life-sustaining medicine on purpose, praying not to wake, the life insurance', () => {
+    expect(rules('Dejé de tomar el Biktarvy hace tres semanas a propósito. Para qué.').escalate).toBe(true);
+    expect(rules('últimamente le pido a Dios que no me deje despertar').escalate).toBe(true);
+    expect(
+      rules('Mi seguro de vida paga más de lo que debo, lo he pensado mucho y mi familia quedaría mejor.').escalate,
+    ).toBe(true);
+    expect(rules('part of me hopes this one finishes me off. sorry thats dark.').escalate).toBe(true);
+  });
+
+  it('third round: a threat with where to find him, a weapon and its key, a child made to "do stuff", cutting back', () => {
+    expect(rules("if I see him I'm going to break his jaw, I know which bar he's at Friday nights").escalate).toBe(
+      true,
+    );
+    expect(
+      rules("I fantasize about bringing my brother's rifle to the office. I know where the key to the case is.")
+        .escalate,
+    ).toBe(true);
+    expect(rules("he told us his older cousin 'makes him do stuff' in the bedroom").escalate).toBe(true);
+    expect(rules('The cutting came back after the eviction notice. Not deep.').escalate).toBe(true);
+  });
+
+  it("third round: a will and selling one's things beside 'no need to reschedule'", () => {
+    const text =
+      'Sold most of my stuff already. Wrote my will last night. I will miss the next few sessions, no need to reschedule.';
+    expect(rules(text).escalate).toBe(true);
+  });
+
+  it("one's own overdoses are read; other people's are not (a plural never corrects into the first person)", () => {
+    expect(rules('I had two overdoses this year').escalate).toBe(true);
+    expect(rules("Rough shift in the ER, three overdoses and a GSW. I'm fine, that's the job.").escalate).toBe(false);
+    expect(rules("As a retired ER nurse I've seen more than my share of overdoses.").escalate).toBe(false);
+  });
+
+  it('"haven\'t" negates, unless the negation binds to "stop" on the way', () => {
+    expect(rules("They're from high school, I haven't hurt myself in 8 years.").escalate).toBe(false);
+    expect(rules("I haven't been able to stop cutting myself").escalate).toBe(true);
+  });
+
   it('wanting to hurt "yourself" asked about a new medicine', () => {
     expect(rules('is it normal for prozac to make you feel like you want to hurt yourself?').escalate).toBe(true);
   });
@@ -120,6 +166,18 @@ describe('ordinary messages the rules leave routine', () => {
     expect(rules('we had a patient die on my clinical shift. Can I get a letter for missing my exam?').escalate).toBe(
       false,
     );
+  });
+
+  it("idioms, third round: faking one's death, a dead brain, bloody murder, milk shot out a nose, a scare", () => {
+    expect(
+      rules("If my landlord raises the rent again I'm going to fake my own death and move to Montana lol.").escalate,
+    ).toBe(false);
+    expect(rules('my brain is so dead from the GRE.').escalate).toBe(false);
+    expect(rules('The baby shot milk out her nose and I screamed like someone was being murdered.').escalate).toBe(
+      false,
+    );
+    expect(rules('Me dio un susto de muerte el resultado del laboratorio pero fue un error.').escalate).toBe(false);
+    expect(rules('Jajaja ya me quiero morir con tanta tarea, pero bueno.').escalate).toBe(false);
   });
 
   it('"is it okay to take an extra half" asks; it is no overdose', () => {

@@ -32,6 +32,9 @@ export const TRAINING_ONLY_SETS = [
   'sealed10',
   'sealed11',
   'sealed12',
+  'sealed13',
+  'sealed14',
+  'sealed15',
 ] as const;
 /** What the learned screen and the learned category model are trained on. */
 export const TRAINING_SETS = [...DEVELOPMENT_SETS, ...TRAINING_ONLY_SETS] as const;
