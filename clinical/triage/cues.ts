@@ -118,6 +118,7 @@ export const CUES: Record<CueClass, RegExp> = {
     '(stopped|quit|stopping) (taking)? ~4 (insulin|dialysis|hiv|biktarvy|arvs|antiretrovirals|heart|blood_pressure|blood_thinner|transplant|chemo|chemotherapy|anti_rejection|seizure) ~4 (on_purpose|deliberately|intentionally)',
     '(irse|se_va|irme|me_voy|reunirse|reunirme) antes con (ella|el|mi_esposa|mi_esposo|mi_madre|mi_mama|mi_padre|mi_papa|dios)',
     'soy una carga',
+    '(dont|do_not|not) (plan|planning|expect|expecting) (on|to) (being|be) (around|here|alive)',
     '(better|do_better|be_better_off|be_fine) ~2 with (the_insurance_money|the_life_insurance|my_life_insurance|the_insurance_payout) ~2 (than_with_me|without_me|instead)?',
     '(mejor|estarian_mejor) ~3 con (el_dinero_del_seguro|el_seguro_de_vida)',
     '(seguro_de_vida|life_insurance|mi_seguro_de_vida|my_life_insurance) ~4 (paga_mas|pays_more|cubre|covers|would_cover) ~12 (quedaria_mejor|quedarian_mejor|estaria_mejor|estarian_mejor|would_be_better|better_off)',
@@ -157,6 +158,8 @@ export const CUES: Record<CueClass, RegExp> = {
   ),
   /** Keeping pills back: enough alone. */
   stockpile: anyOf(
+    '(to_have|have|got|keep|keeping|building|build) (a|my|up_a) (stash|stockpile)',
+    '(a_little_at_a_time|from_different_pharmacies|at_different_pharmacies|different_pharmacies)',
     '(saving|saved|keeping|kept|holding_onto|stashing|stashed|hiding|hid) (those|them|these|some|the_rest|the_extras) ~2 (for_later|for_a_rainy_day|for_when|just_in_case|for_a_bad_day|for_someday|for_the_end)',
     '(saving|stockpiling|hoarding|collecting) (them|those|these) (because|cause|bc|so|until|for_if|in_case)',
     '(las|los) (estoy|estaba|he_estado|vengo) (guardando|juntando|ahorrando|acumulando|escondiendo)',
@@ -193,6 +196,7 @@ export const CUES: Record<CueClass, RegExp> = {
     '(self_harm|self_harming|selfharm*|self_injur*|sh_again)',
     '(want|wanna|wanting|urge|urges|like_you_want) to (hurt|harm|cut|kill) (yourself|urself|your_self)',
     '(cutting|self_harm|burning|hurting_myself|the_cutting|the_urges_to_cut) ~1 (came_back|is_back|started_again|returned|has_come_back|came_back_after)',
+    '(banging|bangs|banged|bang|hitting|hits|slamming|slams) (his|her|their) (head|face|fists) (on|against|into)',
     '(relapsed|relapse) (on|with|into) (cutting|self_harm|burning|hurting_myself)',
     '(been|started|back_to|keep|kept|went_back_to|old_habit_of) (cutting|burning|scratching|hitting_myself|hurting_myself)',
     '(fresh|new|deep|new_fresh) (cuts|cut|scars|wounds|burns)',
@@ -327,6 +331,8 @@ export const CUES: Record<CueClass, RegExp> = {
   ),
   /** Feeling unsafe, or afraid of what oneself or another might do. */
   unsafe: anyOf(
+    '(getting|got|gotten|come|came|coming) closer (to|and_closer_to) (actually_doing_it|doing_it|going_through_with_it|acting_on_it|following_through)',
+    '(bring|bringing|brings|take|taking) (something|a_gun|a_knife|a_weapon|his_dads_gun|her_dads_gun|the_gun) (to|into) (school|class|work|the_office|campus|practice)',
     '(dont|do_not|cant|cannot|no_longer) trust myself (with|around|alone|near|anymore)',
     '(no_confio_en_mi|no_me_tengo_confianza) ~3 (con|cerca|solo|sola)?',
     '(reportar|reporta|reportarnos|reportarme|denunciar|llamar_a) ~3 (migracion|inmigracion|la_migra|ice)',
@@ -434,6 +440,8 @@ export const DEATH_IDIOM: RegExp = anyOf(
   '(phone|battery|laptop|car|plant|plants|wifi|wi_fi|internet|power|connection|computer|charger|tablet|printer|fish|goldfish|tv|router|project|deal|idea|conversation|group_chat|hamster|gerbil|guinea_pig|bird|parakeet|parrot|rabbit|bunny|turtle|lizard|snake|frog|puppy|kitten|horse|chicken|hen|betta) ~2 (died|dead|dying|is_dead|die)',
   '(deadass|dead_ass|died_a_little|die_a_little|dying_a_little)',
   '(fake|faking|faked) (my|my_own|his|her|our|their) ~1 death',
+  '(basically|practically|pretty_much) dead (at|by|after|before|in_the|on|from)',
+  '(literally|actually) (die|died|dying|dead) (if|when|of|from)',
   '(brain|brains|legs|feet) ~2 (dead|is_dead|so_dead|died)',
   '(me_tienen|me_tiene|me_dejo|me_dejaron) (muerto|muerta|muertos|muertas)',
   '(susto_de_muerte|muerta_de_miedo|muerto_de_miedo|muerta_de_cansancio|muerto_de_cansancio)',

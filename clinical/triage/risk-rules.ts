@@ -232,17 +232,37 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(took|taken|swallowed) ~3 (extra|too_many|whole_bottle|all_my|bunch_of|handful)',
       // "Is it okay to take an extra half?" asks; it is not an overdose.
       'take ~3 (too_many|whole_bottle|all_my|bunch_of|handful)',
-      '(overdose|overdosed|od|odd) (on|tonight|last)',
+      // "an overdose on my shift" is a nurse's work; "overdosed on my meds" is not.
+      /(?:^| )(?:overdose|overdosed|od|odd) (?:on|tonight|last)(?<! on(?= (?:my|the|our|his|her) (?:shift|unit|floor|watch|call) ))(?= )/,
       'i (overdosed|od)',
       '(hard|cant|cannot) ~2 (breathe|breathing|keep_my_eyes_open|stay_awake)',
       'chest (pain|hurts)',
       '(seizure|seizures|passed_out|passing_out|unconscious|fainted)',
       '(took|taken|swallowed|tome|me_tome) ~2 \\d+ ~4 (pills|tablets|meds|pastillas|of_my)',
       '(took|ate|swallowed|taken) ~2 (whole|entire|half) (pack|bottle|box|strip)',
-      '(took|taken|snorted|used) ~2 (oxy|oxycodone|fentanyl|heroin|someone_elses|my_exs)',
+      // "They used fentanyl for the sedation" is a procedure, not a relapse.
+      /(?:^| )(?<!(?:they|doctor|doctors|nurse|nurses|hospital|anesthesia|anesthesiologist) )(?:took|taken|snorted|used) (?:\S+ ){0,2}(?:oxy|oxycodone|fentanyl|heroin|someone_elses|my_exs)(?! (?:\S+ ){0,2}(?:sedation|procedure|surgery|colonoscopy|anesthesia) )(?= )/,
       '(tome|me_tome) ~3 (pastillas|toda|todas|muchas|de_mas)',
       'no (puedo|puede) respirar',
       '(sobredosis|convulsion|inconsciente)',
+    ),
+  },
+  {
+    kind: 'suicide_ideation',
+    level: 'urgent',
+    // Someone else's plan, told by the person they told: a pastor, a parent, a friend.
+    pattern: anyOf(
+      '(plan|plans|planning|going|gonna|wants|want|thinking|thoughts|talked_about|talking_about) ~3 (take|end|taking|ending) (her|his|their) (own )?life',
+      '(kill|killing) (himself|herself|themselves|themself)',
+    ),
+  },
+  {
+    kind: 'overdose_medical',
+    level: 'urgent',
+    // Stopping a benzodiazepine or heavy drinking all at once: withdrawal can seize.
+    pattern: anyOf(
+      '(stopped|quit|stopping|coming_off|came_off) ~3 (xanax|klonopin|clonazepam|ativan|lorazepam|valium|diazepam|alprazolam|benzos|benzo|alcohol|drinking) ~4 (cold_turkey|abruptly|all_at_once|overnight)',
+      '(cold_turkey) ~4 (xanax|klonopin|clonazepam|ativan|lorazepam|valium|diazepam|alprazolam|benzos|benzo)',
     ),
   },
   {

@@ -57,6 +57,7 @@ const NEGATION_WINDOW = 5;
 const PAST = anyOf(
   // First: the longer anniversary phrase must win over its prefix when PAST_ALL strips time phrases.
   '(years|year) ago (today|this_week|this_month)',
+  '(today|hoy) (is|makes|marks|hace|cumplo|se_cumplen|cumple) ~2 (\\d+|one|two|three|four|five|six|seven|eight|nine|ten|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez) (years|yrs|anos)',
   '(years|year|decade|decades) ago',
   'long time ago',
   'back in (college|high_school|school|the_day|my_twenties|my_teens|\\d+)',

@@ -123,6 +123,23 @@ describe('risk the rules read without the learned screen', () => {
     expect(rules("I haven't been able to stop cutting myself").escalate).toBe(true);
   });
 
+  it('fourth round (sealed16-18): a plan told by the person who heard it, getting closer to doing it, not being around', () => {
+    expect(rules('One of my congregants told me she has a plan to take her life this weekend.').escalate).toBe(true);
+    expect(rules("I've had a plan for a while now and I've been getting closer to actually doing it.").escalate).toBe(
+      true,
+    );
+    expect(rules('doesnt matter much anyway, i dont plan on being around for the move in date').escalate).toBe(true);
+  });
+
+  it('fourth round: something brought to school, head banging, benzodiazepines stopped cold turkey, a stash', () => {
+    expect(rules('he told a teammate he is going to bring something to school Monday').escalate).toBe(true);
+    expect(rules('Resident R. has been banging his head on the wall over and over since Monday').escalate).toBe(true);
+    expect(rules('Stopped the xanax cold turkey 2 days ago bc I ran out early. Skin crawling.').escalate).toBe(true);
+    expect(rules("I've been buying my sleeping pills a little at a time from different pharmacies").escalate).toBe(
+      true,
+    );
+  });
+
   it('wanting to hurt "yourself" asked about a new medicine', () => {
     expect(rules('is it normal for prozac to make you feel like you want to hurt yourself?').escalate).toBe(true);
   });
@@ -178,6 +195,14 @@ describe('ordinary messages the rules leave routine', () => {
     );
     expect(rules('Me dio un susto de muerte el resultado del laboratorio pero fue un error.').escalate).toBe(false);
     expect(rules('Jajaja ya me quiero morir con tanta tarea, pero bueno.').escalate).toBe(false);
+  });
+
+  it('fourth round: an overdose on a nurse\'s shift, fentanyl for a sedation, "today is 6 years since"', () => {
+    expect(rules('two gunshot wounds and an overdose on my shift Tuesday').escalate).toBe(false);
+    expect(rules('I overdosed on my meds last night').escalate).toBe(true);
+    expect(rules('they used fentanyl for the sedation. Does that mess up my recovery?').escalate).toBe(false);
+    expect(rules('I used fentanyl again last night').escalate).toBe(true);
+    expect(rules('Today is 6 years since I overdosed in a gas station bathroom.').escalate).toBe(false);
   });
 
   it('"is it okay to take an extra half" asks; it is no overdose', () => {

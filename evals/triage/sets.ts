@@ -35,6 +35,9 @@ export const TRAINING_ONLY_SETS = [
   'sealed13',
   'sealed14',
   'sealed15',
+  'sealed16',
+  'sealed17',
+  'sealed18',
 ] as const;
 /** What the learned screen and the learned category model are trained on. */
 export const TRAINING_SETS = [...DEVELOPMENT_SETS, ...TRAINING_ONLY_SETS] as const;
