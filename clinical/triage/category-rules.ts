@@ -9,6 +9,16 @@ export type RoutineCategory =
   | 'records_request'
   | 'administrative';
 
+/** The routine categories in the order results list them. */
+export const ROUTINE_CATEGORIES: readonly RoutineCategory[] = [
+  'clinical_question',
+  'medication_refill',
+  'scheduling',
+  'billing_insurance',
+  'records_request',
+  'administrative',
+];
+
 export const CATEGORY_RULES: ReadonlyArray<{ category: RoutineCategory; pattern: RegExp }> = [
   {
     category: 'medication_refill',

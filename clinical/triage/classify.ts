@@ -1,6 +1,12 @@
 import { categoryModel } from './category-model/committed.ts';
 import type { Categorizer } from './category-model/model.ts';
-import { ADVICE_QUESTION, CATEGORY_RULES, CLINICAL_URGENCY_RULES, type RoutineCategory } from './category-rules.ts';
+import {
+  ADVICE_QUESTION,
+  CATEGORY_RULES,
+  CLINICAL_URGENCY_RULES,
+  ROUTINE_CATEGORIES,
+  type RoutineCategory,
+} from './category-rules.ts';
 import { anyOf } from './phrase.ts';
 import { type RiskFinding, riskUrgency, screenRisk, URGENCY_RANK, type Urgency } from './risk.ts';
 import { RISK_LEXICON } from './risk-rules.ts';
@@ -9,16 +15,7 @@ import { bySentence, findAll, type Prepared, prepare } from './text.ts';
 
 export type { Urgency } from './risk.ts';
 export type Category = 'urgent_risk' | RoutineCategory | 'other';
-export const CATEGORIES: readonly Category[] = [
-  'urgent_risk',
-  'clinical_question',
-  'medication_refill',
-  'scheduling',
-  'billing_insurance',
-  'records_request',
-  'administrative',
-  'other',
-];
+export const CATEGORIES: readonly Category[] = ['urgent_risk', ...ROUTINE_CATEGORIES, 'other'];
 
 export interface TriageReason {
   /** A risk kind (suicide_direct, abuse_partner…), `category:<name>`, `medication_interruption`, or a discount. */

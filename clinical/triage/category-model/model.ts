@@ -1,4 +1,4 @@
-import type { RoutineCategory } from '../category-rules.ts';
+import { ROUTINE_CATEGORIES, type RoutineCategory } from '../category-rules.ts';
 import { type FeatureShape, type FeatureVector, featuresOf } from '../screen-model/features.ts';
 import { probability } from '../screen-model/logistic.ts';
 import { bySentence, type Prepared } from '../text.ts';
@@ -9,14 +9,7 @@ import { bySentence, type Prepared } from '../text.ts';
  * wording the rules lack and when a rule's match is a passing mention ("my appointment" in a message that asks
  * for nothing about it). It never touches urgent_risk: risk is the rules' and the screen's alone.
  */
-export const ROUTINE_CATEGORIES: readonly RoutineCategory[] = [
-  'clinical_question',
-  'medication_refill',
-  'scheduling',
-  'billing_insurance',
-  'records_request',
-  'administrative',
-];
+export { ROUTINE_CATEGORIES };
 
 export interface CategoryModel {
   version: 1;
