@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { classifyMessage } from '../clinical/triage/classify.ts';
 import { TEST_ANCHOR } from '../test/constants.ts';
 import {
   CALLERS,
@@ -112,10 +113,14 @@ const EXPECTED: Record<Caller, Record<Target, Row5>> = {
 };
 
 // One portal message per case, for the tools that take a message or thread rather than a client.
+// A routine message: an escalated one is the clinician's to answer whoever asks (tools/triage.int.test.ts), and this
+// matrix is about whose records a role reaches.
 const messageOf = (clientIds: string[], what: string) =>
   first(
-    rows.inboxMessages.filter((m) => clientIds.includes(m.clientId) && m.senderKind !== 'staff'),
-    `message of ${what}`,
+    rows.inboxMessages.filter(
+      (m) => clientIds.includes(m.clientId) && m.senderKind !== 'staff' && !classifyMessage(m.body).escalate,
+    ),
+    `routine message of ${what}`,
   );
 type MessageTarget = 'own' | 'otherClinician' | 'otherPractice' | 'part2None';
 const MESSAGES: Record<MessageTarget, { id: string; threadId: string }> = {

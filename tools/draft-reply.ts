@@ -38,20 +38,22 @@ export const draftReply = defineTool({
     await scope.requireClient(thread.clientId);
     touch(thread.id, thread.clientId);
     let body = input.body;
-    let messageId = input.messageId ?? null;
     let generated: { route: 'clinician' | 'front_desk'; evidence: EvidenceSpan[] } | null = null;
+    // The message answered is triaged whoever wrote the body: a reply the front desk wrote itself to an escalated
+    // message is as much out of its hands as one charta drafts.
+    const message = await answeredMessage(ehr, thread.id, input.messageId, body === undefined);
+    const messageId = message?.id ?? null;
+    if (message) touch(message.id);
+    const triage = message ? triageOf(message) : null;
+    if (triage?.escalate && principal.role === 'front_desk') {
+      throw new ToolError(
+        'forbidden',
+        'This message is escalated to the client’s clinician; the clinician drafts the reply, not the front desk.',
+      );
+    }
     if (body === undefined) {
-      const message = await answeredMessage(ehr, thread.id, input.messageId);
-      messageId = message.id;
-      touch(message.id);
-      const triage = triageOf(message);
+      if (!message || !triage) throw new ToolError('invalid_input', 'This thread has no client message to answer.');
       const route = routeOf(triage);
-      if (triage.escalate && principal.role === 'front_desk') {
-        throw new ToolError(
-          'forbidden',
-          'This message is escalated to the client’s clinician; the clinician drafts the reply, not the front desk.',
-        );
-      }
       const practice = await ehr.read.practice();
       body = draftReplyBody(triage, { language: message.language, signature: `${practice.name} care team` });
       const concerns = replyConcerns(body);
@@ -95,12 +97,16 @@ export const draftReply = defineTool({
   },
 });
 
-/** The message a generated reply answers: the one named, which must be in the thread, or the latest from the client. */
+/**
+ * The message a reply answers: the one named, which must be in the thread, or the latest from the client. A thread
+ * with no client message has none; that is an error only when charta is to draft the body from it.
+ */
 async function answeredMessage(
   ehr: ToolContext['ehr'],
   threadId: string,
   messageId: string | undefined,
-): Promise<InboxMessage> {
+  required: boolean,
+): Promise<InboxMessage | null> {
   if (messageId !== undefined) {
     const message = await ehr.read.inbox.getMessage(messageId);
     if (!message || message.threadId !== threadId) {
@@ -116,6 +122,7 @@ async function answeredMessage(
     for (const m of page.items) if (m.senderKind !== 'staff') latest = m;
     cursor = page.nextCursor;
   } while (cursor && ++pages < 20);
-  if (!latest) throw new ToolError('invalid_input', 'This thread has no client message to answer; give a body.');
-  return latest;
+  if (!latest && required)
+    throw new ToolError('invalid_input', 'This thread has no client message to answer; give a body.');
+  return latest ?? null;
 }

@@ -255,6 +255,24 @@ describe('draft_reply without a body', () => {
     expect(await drafts()).toBe(before);
   });
 
+  it('refuses the front desk a reply it wrote itself to an escalated message (named or the latest), and writes nothing', async () => {
+    const m = messageRow('risk-preparatory-cancel-given-away');
+    const before = await drafts();
+    const body = 'Thanks for letting us know, we have cancelled your appointment.';
+    for (const args of [
+      { threadId: m.threadId, messageId: m.id, body },
+      { threadId: m.threadId, body },
+    ]) {
+      const result = await call(CALLERS.jamie, 'draft_reply', args);
+      expect(outcomeOf(result)).toBe('forbidden');
+    }
+    expect(await drafts()).toBe(before);
+    // The clinician may write that reply.
+    const own = await call(clinicianOf(m.clientId), 'draft_reply', { threadId: m.threadId, messageId: m.id, body });
+    expect(outcomeOf(own)).toBe('allow');
+    expect(await drafts()).toBe(before + 1);
+  });
+
   it('gives the client’s clinician a risk reply with 988 and 911, routed to the clinician', async () => {
     const m = messageRow('risk-preparatory-cancel-given-away');
     const result = output<{ id: string; route: string }>(
