@@ -62,6 +62,11 @@ export const CUES: Record<CueClass, RegExp> = {
     '(quitarme|quitar) (la_vida|mi_vida)',
     '(aventarme|tirarme|lanzarme|arrojarme|echarme)',
     '(finish|finishes|finished|finishing) me off',
+    '(lord|god|jesus) ~2 (take|takes|took|would_take|to_take) me',
+    '(take|takes|took|would_take|to_take) me (in_my_sleep|home_tonight|tonight)',
+    '(die|go|pass) in my sleep',
+    '(lethal|fatal|deadly) (dose|doses|combination|combinations|amount|amounts|in_combination)',
+    '(terminar|acabar) con (todo|todo_esto|mi_vida|esto)',
     '(last|final) (week|day|days|month|summer) on earth',
     '(no|nunca) (me_deje|me_dejes|dejarme) (despertar|vivir|amanecer)',
     '(pray|praying|ask_god|asking_god) ~3 (i|me) ~2 (dont|not|never|wont) (wake|waking|live)',
@@ -76,7 +81,7 @@ export const CUES: Record<CueClass, RegExp> = {
   /** Wanting, planning, considering, trying: what turns a death cue into ideation. */
   intent: anyOf(
     '(want|wanted|wanna|wants|wish|wished|wishing|hope|hopes|hoping|pray|praying|plan|planning|planned|gonna|ready|decided|deciding|intend|intending)',
-    '(pido_a_dios|le_pido_a_dios|ruego_a_dios|le_ruego_a_dios)',
+    '(pido_a_dios|le_pido_a_dios|ruego_a_dios|le_ruego_a_dios|tengo_pensado|ya_tengo_pensado|ya_pense)',
     '(thinking|think|thought|thoughts|keep_thinking|considering|considered|fantasiz*|daydream*|imagine|imagining|picturing|urge|urges|tempted|tempting|obsess*)',
     '(researching|researched|looked_up|looking_up|googled|googling|searched|searching|reading_about)',
     '(rather|might|almost|tried|try|trying|attempt*|could_just|would_just|should_just|going_to|easier_to|better_to|option)',
@@ -119,6 +124,7 @@ export const CUES: Record<CueClass, RegExp> = {
     '(irse|se_va|irme|me_voy|reunirse|reunirme) antes con (ella|el|mi_esposa|mi_esposo|mi_madre|mi_mama|mi_padre|mi_papa|dios)',
     'soy una carga',
     '(dont|do_not|not) (plan|planning|expect|expecting) (on|to) (being|be) (around|here|alive)',
+    '(disappointed|upset|sad|annoyed|angry|mad) ~3 (im|i_am|to_be|that_im|i_was) (still_here|still_alive|alive|awake|still_breathing)',
     '(better|do_better|be_better_off|be_fine) ~2 with (the_insurance_money|the_life_insurance|my_life_insurance|the_insurance_payout) ~2 (than_with_me|without_me|instead)?',
     '(mejor|estarian_mejor) ~3 con (el_dinero_del_seguro|el_seguro_de_vida)',
     '(seguro_de_vida|life_insurance|mi_seguro_de_vida|my_life_insurance) ~4 (paga_mas|pays_more|cubre|covers|would_cover) ~12 (quedaria_mejor|quedarian_mejor|estaria_mejor|estarian_mejor|would_be_better|better_off)',
@@ -141,7 +147,7 @@ export const CUES: Record<CueClass, RegExp> = {
   means_focus: anyOf(
     '(staring|stared|looking|looked) at (the|my|it|them|those)',
     '(look|looking|stare|staring|looked|stared|gaze|gazing) (down|over|out) (at|into|over)',
-    '(looking_up|looked_up|googling|googled|researching|researched|searching|searched|checking|checked) (which|what|how|where|the_schedule|the_times)',
+    '(looking_up|looked_up|googling|googled|researching|researched|searching|searched|checking|checked|reading_up|read_up) ~1 (which|what|how|where|the_schedule|the_times)',
     '(catching_myself|catch_myself|find_myself|keep_catching_myself|caught_myself) (thinking|looking|wondering|picturing|staring)',
     '(where|how) (he|she|they|my_dad|my_mom|my_husband|my_wife) (hides|keeps|stores|locks|hid|kept) ~2 (the_key|it|them|the_gun|the_rifle|the_pills)',
     'what it would (be_like|feel_like)',
@@ -159,6 +165,8 @@ export const CUES: Record<CueClass, RegExp> = {
   /** Keeping pills back: enough alone. */
   stockpile: anyOf(
     '(to_have|have|got|keep|keeping|building|build) (a|my|up_a) (stash|stockpile)',
+    '(medicine|meds|pills|medication|tablets) (i_am|im|ive_been|i_have_been|i_keep) (saving|stockpiling|hoarding)',
+    '(tengo|tenia|hay) (guardadas|guardados|escondidas|escondidos|juntadas|juntados|ahorradas)',
     '(a_little_at_a_time|from_different_pharmacies|at_different_pharmacies|different_pharmacies)',
     '(saving|saved|keeping|kept|holding_onto|stashing|stashed|hiding|hid) (those|them|these|some|the_rest|the_extras) ~2 (for_later|for_a_rainy_day|for_when|just_in_case|for_a_bad_day|for_someday|for_the_end)',
     '(saving|stockpiling|hoarding|collecting) (them|those|these) (because|cause|bc|so|until|for_if|in_case)',
@@ -297,6 +305,10 @@ export const CUES: Record<CueClass, RegExp> = {
   ),
   /** Putting affairs in order, parting; alone only when the act is plain. */
   prep: anyOf(
+    '(gave|give|giving|handed|left) ~3 (the_keys|my_keys|keys|the_studio_keys|the_house_keys|my_car_keys)',
+    '(it_all|everything|it) (feels|is) (complete|finished|settled) now',
+    '(thank_you|thanks) for all the (sessions|time|years|help)',
+    '(finished|finishing) my last',
     '(sold|selling|sell) ~3 (my_stuff|most_of_my_stuff|all_my_stuff|my_things|all_my_things|most_of_my_things|everything)',
     '(no_need_to_reschedule|dont_bother_rescheduling|wont_need_to_reschedule|no_need_to_book|cancel_the_rest|cancel_all_my_sessions|cancel_all_my_appointments|no_hace_falta_reprogramar)',
     '(wrote|written|writing|made|finished|signed) (my|a) will',
@@ -331,6 +343,8 @@ export const CUES: Record<CueClass, RegExp> = {
   ),
   /** Feeling unsafe, or afraid of what oneself or another might do. */
   unsafe: anyOf(
+    // A threat ("going to shoot up our school"), not a news story ("a kid who shot up his school").
+    '(shoot|shooting) up (our|the|my|this) (school|class|office|work|church|mall|campus)',
     '(getting|got|gotten|come|came|coming) closer (to|and_closer_to) (actually_doing_it|doing_it|going_through_with_it|acting_on_it|following_through)',
     '(bring|bringing|brings|take|taking) (something|a_gun|a_knife|a_weapon|his_dads_gun|her_dads_gun|the_gun) (to|into) (school|class|work|the_office|campus|practice)',
     '(dont|do_not|cant|cannot|no_longer) trust myself (with|around|alone|near|anymore)',
@@ -373,6 +387,7 @@ export const CUES: Record<CueClass, RegExp> = {
   ),
   /** Saying it without saying it: pairs with a means, a death or a despair cue. */
   veiled: anyOf(
+    '(for_when_i_decide|when_i_decide|for_when_i_am_ready|when_the_time_comes|cuando_me_decida|para_cuando_decida)',
     '(in_case_i_decide|in_case_i_need_them|in_case_i_want_to|in_case_things_get|you_know_what_i_mean|if_you_know_what_i_mean|if_you_get_what_im_saying|you_get_what_im_saying|if_you_catch_my_drift|read_between_the_lines|dark_joke|not_to_ride_them|not_for_what_you_think)',
     '(me_entiendes|tu_me_entiendes|usted_me_entiende|ya_sabe_a_que_me_refiero)',
   ),
@@ -401,6 +416,7 @@ export const VIOLENCE_IDIOM: RegExp = anyOf(
   '(shoot|shot) (me|us|you|him|her) (a|an|the|over|your|back)',
   '(screamed|screaming|scream|yelled|yelling|cried|crying) ~4 (bloody_murder|being_murdered|being_killed)',
   '(shot|shoots|shooting) (milk|water|juice|food|formula|spit) ~2 (out|from|across)',
+  '(kill|killing|murder|murdering) (us|me) with (these|this|those|all_this|all_these|all_the|all_that)',
   '(shot|shoot|shoots|hit|hits|got|sprayed) (me|us|him|her|them) with (a|the|his|her|their|my|some) (nerf|water|paintball|airsoft|foam|squirt|snowball|snowballs|pillow|rubber_band|dart|darts|bubble)',
   'beat (me|you|us|him|her) to (it|the)',
   '(kill|killing|killed|murder|murdering) (me|it|time)',
@@ -439,6 +455,8 @@ export const DEATH_IDIOM: RegExp = anyOf(
   '(died|dying|die|dead) (laughing|of_shock|of_embarrassment|of_cringe)',
   '(phone|battery|laptop|car|plant|plants|wifi|wi_fi|internet|power|connection|computer|charger|tablet|printer|fish|goldfish|tv|router|project|deal|idea|conversation|group_chat|hamster|gerbil|guinea_pig|bird|parakeet|parrot|rabbit|bunny|turtle|lizard|snake|frog|puppy|kitten|horse|chicken|hen|betta) ~2 (died|dead|dying|is_dead|die)',
   '(deadass|dead_ass|died_a_little|die_a_little|dying_a_little)',
+  '(hamster|gerbil|fish|goldfish|dog|cat|bird|pet|rabbit|bunny|turtle|puppy|kitten) ~3 (went_to_sleep|sleep_forever|put_to_sleep|put_down)',
+  '(venado|pez|perro|perrito|gato|gatito|pajaro|conejo|hamster|tortuga|pollo|gallina|marrano|cerdo) (muerto|muerta|se_murio)',
   '(fake|faking|faked) (my|my_own|his|her|our|their) ~1 death',
   '(basically|practically|pretty_much) dead (at|by|after|before|in_the|on|from)',
   '(literally|actually) (die|died|dying|dead) (if|when|of|from)',

@@ -82,7 +82,7 @@ const THIRD_PARTY_SENSITIVE: ReadonlySet<CueClass> = new Set([
   'intent',
 ]);
 const PREP_ORDINARY = anyOf(
-  '(shelter|goodwill|charity|donat*|declutter*|moving|yard_sale|garage_sale|spring_cleaning|outgrown|old_clothes|feliz|navidad|christmas|holidays|new_year|birthday|retire*|graduat*|homework|assignment|old_self|old_version|younger_self|exercise|worksheet)',
+  '(shelter|goodwill|charity|donat*|declutter*|moving|downsizing|downsize|smaller_place|estate_sale|yard_sale|garage_sale|spring_cleaning|outgrown|old_clothes|feliz|navidad|christmas|holidays|new_year|birthday|retire*|graduat*|homework|assignment|old_self|old_version|younger_self|exercise|worksheet)',
   '(exam|exams|midterm|finals|professor|teacher|employer|landlord|court|judge|hr|absence|absences|excused|excuse|esa|fmla|disability|accommodation|accommodations)',
 );
 const HYPERBOLE = anyOf('(almost|nearly|casi|practically|basically)');

@@ -59,6 +59,7 @@ const PAST = anyOf(
   '(years|year) ago (today|this_week|this_month)',
   '(today|hoy) (is|makes|marks|hace|cumplo|se_cumplen|cumple) ~2 (\\d+|one|two|three|four|five|six|seven|eight|nine|ten|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez) (years|yrs|anos)',
   '(years|year|decade|decades) ago',
+  '(years|year|long_time|ages) back',
   'long time ago',
   'back in (college|high_school|school|the_day|my_twenties|my_teens|\\d+)',
   '(in|since) (19|20)\\d\\d',
@@ -95,7 +96,7 @@ const THIRD_PARTY_KINDS: ReadonlySet<RiskKind> = new Set(['suicide_ideation', 's
 // old self"). Narrow on purpose: "moving on from this world" is not a move.
 const ORDINARY_PARTING = anyOf(
   '(moving|move|moved|relocating|relocate) (to|out|away|across|in_with|into|back_to|abroad|overseas)',
-  '(were_moving|im_moving|we_are_moving|study_abroad|homework|assignment|old_self|old_version|younger_self|exercise|worksheet|goodwill|donate|donating|donated|declutter*|yard_sale|garage_sale|outgrown|nos_mudamos|me_mudo|mudanza)',
+  '(downsizing|downsize|downsized|smaller_place|estate_sale|were_moving|im_moving|we_are_moving|study_abroad|homework|assignment|old_self|old_version|younger_self|exercise|worksheet|goodwill|donate|donating|donated|declutter*|yard_sale|garage_sale|outgrown|nos_mudamos|me_mudo|mudanza)',
 );
 
 function sentenceText(p: Prepared, first: number): string {

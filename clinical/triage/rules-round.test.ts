@@ -140,6 +140,27 @@ describe('risk the rules read without the learned screen', () => {
     );
   });
 
+  it('fifth round (sealed19-21): praying to be taken, a life complete, reading up on lethal combinations', () => {
+    expect(rules('Some nights I pray the Lord takes me in my sleep so I can be with him.').escalate).toBe(true);
+    expect(
+      rules('Finished my last painting and gave the studio keys to Dev. It all feels complete now.').escalate,
+    ).toBe(true);
+    expect(
+      rules("I've been reading up on which medications are lethal in combination. Purely academic.").escalate,
+    ).toBe(true);
+    expect(rules('ya tengo pensado cómo terminar con todo esto').escalate).toBe(true);
+  });
+
+  it('fifth round: medicine saved "for when I decide", pills kept from before, disappointed to wake, a school threat', () => {
+    expect(rules('my medicine I am saving, not taking, so I have many now for when I decide').escalate).toBe(true);
+    expect(rules('Igual da lo mismo, tengo guardadas hartas de antes por si acaso.').escalate).toBe(true);
+    expect(rules('when i wake up im kinda disappointed im still here').escalate).toBe(true);
+    expect(rules('a kid in my squad says hes going to shoot up our school on friday').escalate).toBe(true);
+    // The same words about a story already told are not a threat, and "not because I'm saving them" is not saving.
+    expect(rules('watched a doc about a kid who shot up his school and it was so sad').escalate).toBe(false);
+    expect(rules("I'm down to 3 pills, not because I'm saving them or anything.").escalate).toBe(false);
+  });
+
   it('wanting to hurt "yourself" asked about a new medicine', () => {
     expect(rules('is it normal for prozac to make you feel like you want to hurt yourself?').escalate).toBe(true);
   });
@@ -203,6 +224,16 @@ describe('ordinary messages the rules leave routine', () => {
     expect(rules('they used fentanyl for the sedation. Does that mess up my recovery?').escalate).toBe(false);
     expect(rules('I used fentanyl again last night').escalate).toBe(true);
     expect(rules('Today is 6 years since I overdosed in a gas station bathroom.').escalate).toBe(false);
+  });
+
+  it('fifth round: downsizing, a pet put to sleep, a dead deer, killing us with ruck marches, "years back"', () => {
+    expect(rules("I'm giving away a bunch of my things because we're downsizing to a smaller place.").escalate).toBe(
+      false,
+    );
+    expect(rules('My little girl asked why the hamster "went to sleep forever".').escalate).toBe(false);
+    expect(rules('Mi sobrino trajo un venado muerto a la casa y mi hija se asustó.').escalate).toBe(false);
+    expect(rules('Lol my drill sergeant is trying to kill us with these ruck marches.').escalate).toBe(false);
+    expect(rules('Years back I was on meth and overdosed twice. Proud to say 6 years clean.').escalate).toBe(false);
   });
 
   it('"is it okay to take an extra half" asks; it is no overdose', () => {
