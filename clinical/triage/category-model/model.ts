@@ -1,7 +1,7 @@
 import { ROUTINE_CATEGORIES, type RoutineCategory } from '../category-rules.ts';
 import { type FeatureShape, type FeatureVector, featuresOf } from '../screen-model/features.ts';
 import { probability } from '../screen-model/logistic.ts';
-import { bySentence, type Prepared } from '../text.ts';
+import { bySentence, type Prepared, type Token } from '../text.ts';
 
 /**
  * The learned category model: one logistic regression per routine category, stacked on the rules. It reads the
@@ -31,15 +31,19 @@ export interface RuleView {
  * question; "it is normal now" told is not). Never words a message can hold: they start with "__".
  */
 export function ruleMarkers(p: Prepared, rules: RuleView): string[] {
-  const markers = [...rules.categories.map((c) => `__rule_${c}`), /[?¿]/.test(p.text) ? '__question' : '__statement'];
-  for (const sentence of bySentence(p.tokens)) {
-    const start = sentence[0]?.start ?? 0;
-    const end = sentence.at(-1)?.end ?? 0;
-    // "¿" opens a Spanish question just before its first word; "?" closes one just after its last.
-    if (/[?¿]/.test(p.text.slice(Math.max(0, start - 1), end + 3)))
-      for (const t of sentence) markers.push(`__q_${t.norm}`);
-  }
-  return markers;
+  return [...baseMarkers(p, rules), ...bySentence(p.tokens).flatMap((sentence) => questionWords(p, sentence))];
+}
+
+function baseMarkers(p: Prepared, rules: RuleView): string[] {
+  return [...rules.categories.map((c) => `__rule_${c}`), /[?¿]/.test(p.text) ? '__question' : '__statement'];
+}
+
+/** A sentence's words again as question words, when it is a question. */
+function questionWords(p: Prepared, sentence: readonly Token[]): string[] {
+  const start = sentence[0]?.start ?? 0;
+  const end = sentence.at(-1)?.end ?? 0;
+  // "¿" opens a Spanish question just before its first word; "?" closes one just after its last.
+  return /[?¿]/.test(p.text.slice(Math.max(0, start - 1), end + 3)) ? sentence.map((t) => `__q_${t.norm}`) : [];
 }
 
 /**
@@ -70,29 +74,30 @@ export function loadCategoryModel(model: CategoryModel): Categorizer {
     return { category, w };
   });
   return (p, rules) => {
-    const markers = ruleMarkers(p, rules);
     const x = categoryFeatures(
       p.tokens.map((t) => t.norm),
-      markers,
+      ruleMarkers(p, rules),
     );
-    const hits: CategoryHit[] = [];
-    for (const { category, w } of tables) {
-      const score = probability(w, x);
-      if (score < model.threshold) continue;
+    const scored = tables.map((t) => ({ ...t, score: probability(t.w, x) })).filter((t) => t.score >= model.threshold);
+    if (scored.length === 0) return [];
+    // Each sentence is read with the message's own markers and its own question words only: reading every question
+    // word of a long message with every sentence would make a 20,000-character message cost seconds.
+    const base = baseMarkers(p, rules);
+    const sentences = bySentence(p.tokens).map((sentence) => ({
+      x: categoryFeatures(
+        sentence.map((t) => t.norm),
+        [...base, ...questionWords(p, sentence)],
+      ),
+      start: sentence[0]?.start ?? 0,
+      end: sentence.at(-1)?.end ?? p.text.length,
+    }));
+    return scored.map(({ category, w, score }) => {
       let best = { score: -1, start: 0, end: p.text.length };
-      for (const sentence of bySentence(p.tokens)) {
-        const s = probability(
-          w,
-          categoryFeatures(
-            sentence.map((t) => t.norm),
-            markers,
-          ),
-        );
-        if (s > best.score)
-          best = { score: s, start: sentence[0]?.start ?? 0, end: sentence.at(-1)?.end ?? p.text.length };
+      for (const sentence of sentences) {
+        const s = probability(w, sentence.x);
+        if (s > best.score) best = { score: s, start: sentence.start, end: sentence.end };
       }
-      hits.push({ category, score, start: best.start, end: best.end });
-    }
-    return hits;
+      return { category, score, start: best.start, end: best.end };
+    });
   };
 }
