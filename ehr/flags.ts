@@ -3,6 +3,8 @@
  * like drafts: a flag is `pending_review` until a clinician reviews it in the EHR, an alert is `pending` until the
  * notification hook delivers it. Neither is ever final, and tools can only create them.
  */
+import type { Page, PageRequest } from './types.ts';
+
 export type RiskFlagKind = 'phq9_item9' | 'phq9_item9_unknown' | 'worsening_trend' | 'message_risk';
 
 export interface RiskFlagEvidence {
@@ -30,7 +32,20 @@ export interface RiskFlag extends NewRiskFlag {
   status: 'pending_review' | 'reviewed';
   aiGenerated: true;
   createdAt: string;
+  /** Who reviewed the flag in the EHR, and when; null while it is pending. */
+  reviewedBy: string | null;
+  reviewedAt: string | null;
 }
+
+/** Flags most urgent first (emergency, urgent, routine), then newest first; ties broken by id. */
+export interface RiskFlagQuery extends PageRequest {
+  /** Only these clients' flags; absent means every client of the practice. An empty list matches nothing. */
+  clientIds?: readonly string[];
+  /** Absent means either status. */
+  status?: RiskFlag['status'];
+}
+
+export const MAX_RISK_FLAG_PAGE = 100;
 
 export interface NewTriageAlert {
   clientId: string;
@@ -53,6 +68,11 @@ export interface RiskFlagStore {
   /** Stores the flag unless the same (client, kind, source) is stored already; returns the stored one. */
   upsert(flag: NewRiskFlag): Promise<{ flag: RiskFlag; created: boolean }>;
   forClient(clientId: string): Promise<RiskFlag[]>;
+  /**
+   * One keyset page of the practice's flags, most urgent first, then newest. Default 25 per page; a limit above
+   * {@link MAX_RISK_FLAG_PAGE} is clamped, one below 1 or a cursor this method did not give out is `invalid`.
+   */
+  list(query: RiskFlagQuery): Promise<Page<RiskFlag>>;
 }
 
 export interface AlertStore {

@@ -16,6 +16,7 @@ const EXPECTED: Record<string, string[]> = {
     'message:read',
     'message:draft_reply',
     'risk:flag',
+    'risk:read',
     'coding:suggest',
     'prior_auth:draft',
   ],
@@ -32,6 +33,7 @@ const EXPECTED: Record<string, string[]> = {
     'message:read',
     'message:draft_reply',
     'risk:flag',
+    'risk:read',
     'coding:suggest',
     'prior_auth:draft',
   ],
@@ -62,6 +64,15 @@ describe('role × permission matrix', () => {
     expect(grantFor('supervisor', 'message:draft_reply')?.reach).toBe('caseload');
     expect(grantFor('supervisor', 'treatment_plan:draft')?.reach).toBe('caseload');
     expect(grantFor('supervisor', 'intake:draft')?.reach).toBe('caseload');
+  });
+
+  it('lets clinicians and supervisors read risk flags only for their own caseload, like raising them', () => {
+    for (const role of ['clinician', 'supervisor'] as const) {
+      expect(grantFor(role, 'risk:read')?.reach).toBe(grantFor(role, 'risk:flag')?.reach);
+      expect(grantFor(role, 'risk:read')?.reach).toBe('caseload');
+    }
+    for (const role of ['front_desk', 'biller', 'practice_admin'] as const)
+      expect(grantFor(role, 'risk:read')).toBeNull();
   });
 
   it('returns the matched cell so the audit can name it', () => {

@@ -19,6 +19,7 @@ import { listAssessments } from './list-assessments.ts';
 import { listClaims } from './list-claims.ts';
 import { listMessages } from './list-messages.ts';
 import { listNotes } from './list-notes.ts';
+import { listRiskFlags } from './list-risk-flags.ts';
 import { listUsers } from './list-users.ts';
 import { preparePriorAuth } from './prepare-prior-auth.ts';
 import { queryAudit } from './query-audit.ts';
@@ -61,5 +62,6 @@ export const allTools: readonly AnyTool[] = [
   scoreAssessmentTool,
   assessmentTrendTool,
   flagRisk,
+  listRiskFlags,
   appointmentOutreach,
 ];

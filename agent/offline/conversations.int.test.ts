@@ -35,6 +35,8 @@ const CONVERSATIONS: Record<'avery' | 'morgan' | 'jamie' | 'riley' | 'casey', Ex
     [`suggest codes for ${averyNote}`, ['suggest_codes']],
     [`show the treatment plan for ${ownClient}`, ['get_treatment_plan']],
     [`any risk flags for ${ownClient}?`, ['flag_risk']],
+    ['which risk flags are awaiting my review?', ['list_risk_flags']],
+    [`show the risk flags for ${ownClient}`, ['list_risk_flags']],
     [`is ${averyNote} supported by its transcript? check grounding`, ['check_grounding']],
     [`open ${averyNote}`, ['get_note']],
     [`draft a reply to ${thread}`, ['draft_reply']],
@@ -65,6 +67,7 @@ const CONVERSATIONS: Record<'avery' | 'morgan' | 'jamie' | 'riley' | 'casey', Ex
     [`tell me about ${ownClient}`, ['get_client']],
     [`list the notes for ${ownClient}`, UNKNOWN],
     [`summarize the chart for ${ownClient}`, UNKNOWN],
+    ['which risk flags are awaiting review?', UNKNOWN],
     ['sing a song', UNKNOWN],
   ],
   riley: [

@@ -48,3 +48,29 @@ describe('a client named as the subject of a question', () => {
     expect(plan).toMatchObject({ kind: 'resolve_client', query: 'Lucia Hartwell', intent: 'chart_question' });
   });
 });
+
+describe('risk flags: the stored queue is listed, a check for one client raises flags', () => {
+  const tools = new Set(['list_risk_flags', 'flag_risk', 'search_clients']);
+  const today = { today: '2026-11-22' };
+  it.each([
+    ['which risk flags are awaiting my review?', {}],
+    ['show pending risk flags', {}],
+    ['list all risk flags', { status: 'all' }],
+    ['show the already reviewed flags', { status: 'reviewed' }],
+    ['show the risk flags for cli_abc123', { clientId: 'cli_abc123' }],
+  ])('lists the queue for “%s”', (text, args) => {
+    expect(planFor(text, tools, today)).toEqual({
+      kind: 'call',
+      tool: 'list_risk_flags',
+      intent: 'list_risk_flags',
+      args,
+    });
+  });
+
+  it.each(['any risk flags for cli_abc123?', 'check suicide risk flags on cli_abc123', 'risk review for cli_abc123'])(
+    'raises flags for “%s”',
+    (text) => {
+      expect(planFor(text, tools, today)).toMatchObject({ kind: 'call', tool: 'flag_risk' });
+    },
+  );
+});

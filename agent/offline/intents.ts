@@ -149,6 +149,25 @@ const INTENTS: Intent[] = [
     plan: (text) => call('get_message', 'get_message', { messageId: find(ID.message, text) }),
   },
   {
+    // The stored queue, read-only: "risk flags awaiting review", "show pending flags for …". Checked before
+    // flag_risk, which raises flags; "any risk flags for …" still goes there.
+    name: 'list_risk_flags',
+    test: /\b(pending|awaiting|unreviewed|reviewed|queue|list|show)\b.*\bflags\b|\bflags\b.*\b(pending|awaiting|to review|queue|reviewed)\b/i,
+    plan: (text) => {
+      const status = /\ball\b/i.test(text)
+        ? 'all'
+        : /\b(already|previously) reviewed\b|\breviewed (risk )?flags\b/i.test(text)
+          ? 'reviewed'
+          : undefined;
+      const args = status ? { status } : {};
+      return (
+        forClient(text, 'list_risk_flags', (clientId) =>
+          call('list_risk_flags', 'list_risk_flags', { ...args, clientId }),
+        ) ?? call('list_risk_flags', 'list_risk_flags', args)
+      );
+    },
+  },
+  {
     name: 'flag_risk',
     test: /\b(risk|safety|suicid\w*)\b/i,
     plan: (text) => forClient(text, 'flag_risk', (clientId) => call('flag_risk', 'flag_risk', { clientId })),

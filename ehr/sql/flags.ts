@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { ColumnType, Generated, Kysely } from 'kysely';
+import { type ColumnType, type Generated, type Kysely, sql } from 'kysely';
 import type { AuditLog } from '../../policies/audit/log.ts';
-import type {
-  AlertNotifier,
-  AlertStore,
-  NewRiskFlag,
-  NewTriageAlert,
-  RiskFlag,
-  RiskFlagStore,
-  TriageAlert,
+import { EhrError } from '../errors.ts';
+import {
+  type AlertNotifier,
+  type AlertStore,
+  MAX_RISK_FLAG_PAGE,
+  type NewRiskFlag,
+  type NewTriageAlert,
+  type RiskFlag,
+  type RiskFlagQuery,
+  type RiskFlagStore,
+  type TriageAlert,
 } from '../flags.ts';
 import { ID_PREFIX, newId } from '../ids.ts';
+import { decodeCursor, pageLimit, toPage } from './cursor.ts';
 import type { Database } from './schema.ts';
 import { guarded } from './translate-error.ts';
 
@@ -67,7 +71,28 @@ function toFlag(r: Record<string, unknown>): RiskFlag {
     aiGenerated: true,
     createdBy: r.createdBy as string,
     createdAt: iso(r.createdAt as Date | string) ?? '',
+    reviewedBy: (r.reviewedBy as string | null) ?? null,
+    reviewedAt: iso((r.reviewedAt as Date | string | null) ?? null),
   };
+}
+
+/**
+ * The queue order as one descending key: urgency as a rank (emergency 2, urgent 1, routine 0), then the creation
+ * time with all six fractional digits (a millisecond cursor would repeat or skip rows stored within one), then id.
+ */
+const urgencyRank = sql<number>`case urgency when 'emergency' then 2 when 'urgent' then 1 else 0 end`;
+const exactCreatedAt = sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const FLAG_SORT_KEY = /^([0-2])\|(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)$/;
+
+/** The cursor's sort key, `rank|time`; anything else was not given out by list(). */
+function flagPosition(cursor: string | null | undefined): { rank: number; at: string; id: string } | null {
+  const key = decodeCursor(cursor);
+  if (!key) return null;
+  const m = FLAG_SORT_KEY.exec(key[0]);
+  if (!m?.[1] || !m[2] || key[1].length === 0 || key[1].length > 64) {
+    throw new EhrError('invalid', 'cursor is not valid; pass back the nextCursor of a previous page unchanged');
+  }
+  return { rank: Number(m[1]), at: m[2], id: key[1] };
 }
 
 function toAlert(r: Record<string, unknown>): TriageAlert {
@@ -132,6 +157,31 @@ export function sqlRiskFlags(database: Kysely<Database>, practiceId: string): Ri
             .execute()
         ).map(toFlag),
       ),
+    list: (query: RiskFlagQuery) =>
+      guarded(async () => {
+        const limit = Math.min(pageLimit(query.limit), MAX_RISK_FLAG_PAGE);
+        const after = flagPosition(query.cursor);
+        if (query.clientIds && query.clientIds.length === 0) return { items: [], nextCursor: null };
+        let q = db
+          .selectFrom('riskFlags')
+          .selectAll()
+          .select([urgencyRank.as('urgencyRank'), exactCreatedAt.as('cursorKey')])
+          .where('practiceId', '=', practiceId);
+        if (query.clientIds) q = q.where('clientId', 'in', [...query.clientIds]);
+        if (query.status) q = q.where('status', '=', query.status);
+        if (after) {
+          q = q.where(
+            sql<boolean>`(${urgencyRank}, created_at, id) < (${after.rank}::int, ${after.at}::timestamptz, ${after.id})`,
+          );
+        }
+        const rows = await q
+          .orderBy(urgencyRank, 'desc')
+          .orderBy('createdAt', 'desc')
+          .orderBy('id', 'desc')
+          .limit(limit + 1)
+          .execute();
+        return toPage(rows, limit, toFlag, (r) => [`${r.urgencyRank}|${r.cursorKey}`, r.id]);
+      }),
   };
 }
 

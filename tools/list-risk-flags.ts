@@ -1,0 +1,101 @@
+import * as z from 'zod';
+import { MAX_RISK_FLAG_PAGE } from '../ehr/flags.ts';
+import { ToolError } from '../policies/errors.ts';
+import { requirePart2Consent } from '../policies/walls.ts';
+import { defineTool } from './define.ts';
+import { Cursor, Limit, page, RecordId } from './schemas.ts';
+
+/** An id as charta writes them (`cli_…`): letters, digits, `_` and `-`; control characters and spaces are refused. */
+const IdInput = RecordId.regex(/^[A-Za-z0-9_-]+$/, 'an id holds only letters, digits, _ and -');
+
+export const listRiskFlags = defineTool({
+  name: 'list_risk_flags',
+  title: 'List risk flags awaiting review',
+  description: `The risk flags flag_risk stored for clients of your caseload, or for one client, as a review queue: emergency first, then urgent, then routine, newest first within each. By default only flags still pending review; status "reviewed" or "all" shows the others. Each flag carries its kind, the record it is about, its evidence (record ids, codes, numbers; never message text), the recommended action, and who reviewed it and when. Flags of a substance-use program (42 CFR Part 2) client appear only under a consent covering your purpose. Read-only: it never raises, reviews, closes or changes a flag, and contacts no one.`,
+  permission: 'risk:read',
+  effect: 'read',
+  input: z.object({
+    clientId: IdInput.optional().describe('only this client’s flags, e.g. cli_…'),
+    status: z
+      .enum(['pending_review', 'reviewed', 'all'])
+      .default('pending_review')
+      .describe('which flags: pending_review (the default), reviewed, or all'),
+    limit: Limit(MAX_RISK_FLAG_PAGE, 25),
+    cursor: Cursor,
+  }),
+  output: page(
+    z.object({
+      id: RecordId,
+      clientId: RecordId,
+      kind: z.enum(['phq9_item9', 'phq9_item9_unknown', 'worsening_trend', 'message_risk']),
+      sourceId: RecordId,
+      urgency: z.enum(['emergency', 'urgent', 'routine']),
+      evidence: z.array(
+        z.object({
+          sourceType: z.enum(['assessment', 'message']),
+          sourceId: RecordId,
+          detail: z.string(),
+          start: z.number().int().optional(),
+          end: z.number().int().optional(),
+        }),
+      ),
+      recommendedAction: z.string(),
+      status: z.enum(['pending_review', 'reviewed']),
+      createdAt: z.string(),
+      reviewedBy: RecordId.nullable(),
+      reviewedAt: z.string().nullable(),
+    }),
+  ),
+  async run(input, { scope, ehr, principal, touch }) {
+    let clientIds: readonly string[] | undefined;
+    if (input.clientId) {
+      await scope.requireClient(input.clientId);
+      await requirePart2Consent(ehr, principal, input.clientId);
+      clientIds = [input.clientId];
+    } else {
+      const reach = await scope.clientIds();
+      if (reach) clientIds = [...reach];
+    }
+    const result = await ehr.drafts.riskFlags.list({
+      ...(clientIds ? { clientIds } : {}),
+      ...(input.status === 'all' ? {} : { status: input.status }),
+      limit: input.limit,
+      cursor: input.cursor ?? null,
+    });
+    // Scope is applied in the query; the Part 2 wall is applied per page, as list_claims does, so the cursor stays
+    // the store's and a page may come back shorter than the limit.
+    const released = new Set<string>();
+    for (const clientId of new Set(result.items.map((f) => f.clientId))) {
+      try {
+        await requirePart2Consent(ehr, principal, clientId);
+        released.add(clientId);
+      } catch (error) {
+        if (!(error instanceof ToolError)) throw error;
+      }
+    }
+    const items = result.items.filter((f) => released.has(f.clientId));
+    touch(...items.flatMap((f) => [f.id, f.clientId]));
+    return {
+      items: items.map((f) => ({
+        id: f.id,
+        clientId: f.clientId,
+        kind: f.kind,
+        sourceId: f.sourceId,
+        urgency: f.urgency,
+        evidence: f.evidence.map(({ sourceType, sourceId, detail, start, end }) => ({
+          sourceType,
+          sourceId,
+          detail,
+          ...(start === undefined ? {} : { start }),
+          ...(end === undefined ? {} : { end }),
+        })),
+        recommendedAction: f.recommendedAction,
+        status: f.status,
+        createdAt: f.createdAt,
+        reviewedBy: f.reviewedBy,
+        reviewedAt: f.reviewedAt,
+      })),
+      nextCursor: result.nextCursor,
+    };
+  },
+});
