@@ -55,7 +55,7 @@ describe('the eval runner against an OpenAI-compatible endpoint (a local fake th
       OPENAI_COMPATIBLE_BASE_URL: fake.baseUrl,
       OPENAI_COMPATIBLE_MODEL: 'fake-llm',
     });
-    // Standalone on a busy 2-core machine: ~16 s, of which ~9 s opening the demo database and ~4 s the 66 cases.
+    // Standalone on a busy 2-core machine: ~16 s, of which ~9 s opening the demo database and ~4 s the 69 cases.
     console.log(`runner: exit ${run.code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(run.stdout).toContain('evals: routing with fake-llm (OpenAI-compatible endpoint)');
 

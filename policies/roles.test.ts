@@ -66,11 +66,11 @@ describe('role × permission matrix', () => {
     expect(grantFor('supervisor', 'intake:draft')?.reach).toBe('caseload');
   });
 
-  it('lets clinicians and supervisors read risk flags only for their own caseload, like raising them', () => {
-    for (const role of ['clinician', 'supervisor'] as const) {
-      expect(grantFor(role, 'risk:read')?.reach).toBe(grantFor(role, 'risk:flag')?.reach);
-      expect(grantFor(role, 'risk:read')?.reach).toBe('caseload');
-    }
+  it("lets clinicians read risk flags for their caseload and supervisors for their supervisees' too", () => {
+    expect(grantFor('clinician', 'risk:read')?.reach).toBe('caseload');
+    // Risk oversight is what supervision is for; raising a flag stays with the treating clinician.
+    expect(grantFor('supervisor', 'risk:read')?.reach).toBe('supervision');
+    expect(grantFor('supervisor', 'risk:flag')?.reach).toBe('caseload');
     for (const role of ['front_desk', 'biller', 'practice_admin'] as const)
       expect(grantFor(role, 'risk:read')).toBeNull();
   });

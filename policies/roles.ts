@@ -66,7 +66,7 @@ export const ROLE_GRANTS = {
     'message:read': 'supervision',
     'message:draft_reply': 'caseload',
     'risk:flag': 'caseload',
-    'risk:read': 'caseload',
+    'risk:read': 'supervision',
     'coding:suggest': 'supervision',
     'prior_auth:draft': 'caseload',
   },

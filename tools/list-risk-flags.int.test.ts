@@ -209,14 +209,14 @@ describe('list_risk_flags', () => {
     }
     const emerys = (await walk(emery, { status: 'all' })).items.map((f) => f.id);
     expect(new Set(emerys)).toEqual(stored.emery);
-    // The supervisor reads flags for their own caseload only, as they raise them: not their supervisee's.
-    const morgans = (await walk(CALLERS.morgan, { status: 'all' })).items;
-    for (const f of morgans) expect(stored.avery.has(f.id)).toBe(false);
+    // The supervisor oversees the supervisee's risk queue, and still never another practice's.
+    const morgans = new Set((await walk(CALLERS.morgan, { status: 'all' })).items.map((f) => f.id));
+    for (const id of stored.avery) expect(morgans.has(id)).toBe(true);
+    for (const id of stored.taylor) expect(morgans.has(id)).toBe(false);
   });
 
   it.each([
     ['another clinician’s client', 'avery', otherClinicianClient, 'out_of_scope'],
-    ['a supervisee’s client', 'morgan', ownClient, 'out_of_scope'],
     ['another practice’s client', 'avery', otherPracticeClient, 'not_found'],
     ['an unknown client', 'avery', 'cli_does_not_exist', 'not_found'],
     ['an unconsented Part 2 client of their own', 'alex', part2None, 'consent_required'],
