@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { deriveRiskFlags } from '../clinical/triage/risk-flags.ts';
 import { administrations } from './assessment-shared.ts';
 import { defineTool } from './define.ts';
+import { RiskFlagView } from './risk-flag-view.ts';
 import { RecordId } from './schemas.ts';
 import { triageOf } from './triage-view.ts';
 
@@ -18,24 +19,7 @@ export const flagRisk = defineTool({
   output: z.object({
     clientId: RecordId,
     flags: z.array(
-      z.object({
-        id: RecordId,
-        kind: z.enum(['phq9_item9', 'phq9_item9_unknown', 'worsening_trend', 'message_risk']),
-        sourceId: RecordId,
-        urgency: z.enum(['emergency', 'urgent', 'routine']),
-        evidence: z.array(
-          z.object({
-            sourceType: z.enum(['assessment', 'message']),
-            sourceId: RecordId,
-            detail: z.string(),
-            start: z.number().int().optional(),
-            end: z.number().int().optional(),
-          }),
-        ),
-        recommendedAction: z.string(),
-        status: z.enum(['pending_review', 'reviewed']),
-        created: z.boolean().describe('false when the same flag was stored before'),
-      }),
+      RiskFlagView.extend({ created: z.boolean().describe('false when the same flag was stored before') }),
     ),
     alerts: z.array(
       z.object({

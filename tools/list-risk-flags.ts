@@ -3,6 +3,7 @@ import { MAX_RISK_FLAG_PAGE } from '../ehr/flags.ts';
 import { ToolError } from '../policies/errors.ts';
 import { requirePart2Consent } from '../policies/walls.ts';
 import { defineTool } from './define.ts';
+import { RiskFlagView } from './risk-flag-view.ts';
 import { Cursor, Limit, page, RecordId } from './schemas.ts';
 
 /** An id as charta writes them (`cli_…`): letters, digits, `_` and `-`; control characters and spaces are refused. */
@@ -24,23 +25,8 @@ export const listRiskFlags = defineTool({
     cursor: Cursor,
   }),
   output: page(
-    z.object({
-      id: RecordId,
+    RiskFlagView.extend({
       clientId: RecordId,
-      kind: z.enum(['phq9_item9', 'phq9_item9_unknown', 'worsening_trend', 'message_risk']),
-      sourceId: RecordId,
-      urgency: z.enum(['emergency', 'urgent', 'routine']),
-      evidence: z.array(
-        z.object({
-          sourceType: z.enum(['assessment', 'message']),
-          sourceId: RecordId,
-          detail: z.string(),
-          start: z.number().int().optional(),
-          end: z.number().int().optional(),
-        }),
-      ),
-      recommendedAction: z.string(),
-      status: z.enum(['pending_review', 'reviewed']),
       createdAt: z.string(),
       reviewedBy: RecordId.nullable(),
       reviewedAt: z.string().nullable(),
