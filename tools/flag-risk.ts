@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { deriveRiskFlags } from '../clinical/triage/risk-flags.ts';
 import { administrations } from './assessment-shared.ts';
 import { defineTool } from './define.ts';
-import { RiskFlagView } from './risk-flag-view.ts';
+import { RiskFlagView, toRiskFlagView } from './risk-flag-view.ts';
 import { RecordId } from './schemas.ts';
 import { triageOf } from './triage-view.ts';
 
@@ -83,16 +83,7 @@ export const flagRisk = defineTool({
     }
     return {
       clientId: client.id,
-      flags: flags.map(({ id, kind, sourceId, urgency, evidence, recommendedAction, status, created }) => ({
-        id,
-        kind,
-        sourceId,
-        urgency,
-        evidence,
-        recommendedAction,
-        status,
-        created,
-      })),
+      flags: flags.map(({ created, ...flag }) => ({ ...toRiskFlagView(flag), created })),
       alerts: alerts.map(({ id, flagId, recipientId, recipientKind, urgency, delivery, created }) => ({
         id,
         flagId,

@@ -3,7 +3,7 @@ import { MAX_RISK_FLAG_PAGE } from '../ehr/flags.ts';
 import { ToolError } from '../policies/errors.ts';
 import { requirePart2Consent } from '../policies/walls.ts';
 import { defineTool } from './define.ts';
-import { RiskFlagView } from './risk-flag-view.ts';
+import { RiskFlagView, toRiskFlagView } from './risk-flag-view.ts';
 import { Cursor, Limit, page, RecordId } from './schemas.ts';
 
 /** An id as charta writes them (`cli_…`): letters, digits, `_` and `-`; control characters and spaces are refused. */
@@ -63,20 +63,8 @@ export const listRiskFlags = defineTool({
     touch(...items.flatMap((f) => [f.id, f.clientId]));
     return {
       items: items.map((f) => ({
-        id: f.id,
+        ...toRiskFlagView(f),
         clientId: f.clientId,
-        kind: f.kind,
-        sourceId: f.sourceId,
-        urgency: f.urgency,
-        evidence: f.evidence.map(({ sourceType, sourceId, detail, start, end }) => ({
-          sourceType,
-          sourceId,
-          detail,
-          ...(start === undefined ? {} : { start }),
-          ...(end === undefined ? {} : { end }),
-        })),
-        recommendedAction: f.recommendedAction,
-        status: f.status,
         createdAt: f.createdAt,
         reviewedBy: f.reviewedBy,
         reviewedAt: f.reviewedAt,

@@ -494,3 +494,10 @@ export const DEATH_IDIOM: RegExp = anyOf(
   '(se_murio|murio|fallecio) (mi|el|la|su)',
   '(mi|su) ~2 (mama|papa|madre|padre|abuela|abuelo|perro|gato|hermano|hermana|amigo|amiga|esposo|esposa) ~3 (murio|fallecio|se_murio|muerte)',
 );
+
+/**
+ * Ordinary reasons for parting words, shared by the phrase rules (risk.ts) and the frames (frames.ts), which each
+ * add their own: a donation, a downsizing, homework ("a goodbye letter to my old self").
+ */
+export const ORDINARY_PARTING_WORDS =
+  '(goodwill|declutter*|yard_sale|garage_sale|outgrown|downsizing|downsize|smaller_place|estate_sale|homework|assignment|old_self|old_version|younger_self|exercise|worksheet)';

@@ -1,7 +1,15 @@
-import { CUES, type CueClass, DEATH_IDIOM, PERSON_OBJECT, TOPIC, VIOLENCE_IDIOM } from './cues.ts';
+import {
+  CUES,
+  type CueClass,
+  DEATH_IDIOM,
+  ORDINARY_PARTING_WORDS,
+  PERSON_OBJECT,
+  TOPIC,
+  VIOLENCE_IDIOM,
+} from './cues.ts';
 import { anyOf } from './phrase.ts';
 import type { RiskKind } from './risk-rules.ts';
-import { findAll, type Hit, type Prepared } from './text.ts';
+import { findAll, type Hit, type Prepared, sentenceText } from './text.ts';
 
 /**
  * The frame screen: cues (cues.ts) that mean risk together, within one sentence or the next. Each frame names the
@@ -61,8 +69,7 @@ const LAUGH = anyOf('(lol|lmao|haha|hahaha|jk|jaja|jajaja|kidding|joking|bromean
 const NOT_JOKING = anyOf(
   '(not_really_jk|not_really_joking|not_joking|only_half_joking|half_joking|not_kidding|no_es_broma|no_estoy_bromeando)',
 );
-const laughing = (p: Prepared, sentence: string) =>
-  LAUGH.test(sentence) && !NOT_JOKING.test(` ${p.tokens.map((t) => t.norm).join(' ')} `);
+const laughing = (p: Prepared, sentence: string) => LAUGH.test(sentence) && !NOT_JOKING.test(p.joined);
 const CHILD_AGENT = anyOf(
   '(son|daughter|toddler|kid|kids|child|baby|preschooler|stepson|stepdaughter|hijo|hija|nino|nina|year_old|yr_old|yo)',
 );
@@ -82,7 +89,8 @@ const THIRD_PARTY_SENSITIVE: ReadonlySet<CueClass> = new Set([
   'intent',
 ]);
 const PREP_ORDINARY = anyOf(
-  '(shelter|goodwill|charity|donat*|declutter*|moving|downsizing|downsize|smaller_place|estate_sale|yard_sale|garage_sale|spring_cleaning|outgrown|old_clothes|feliz|navidad|christmas|holidays|new_year|birthday|retire*|graduat*|homework|assignment|old_self|old_version|younger_self|exercise|worksheet)',
+  ORDINARY_PARTING_WORDS,
+  '(shelter|charity|donat*|moving|spring_cleaning|old_clothes|feliz|navidad|christmas|holidays|new_year|birthday|retire*|graduat*)',
   '(exam|exams|midterm|finals|professor|teacher|employer|landlord|court|judge|hr|absence|absences|excused|excuse|esa|fmla|disability|accommodation|accommodations)',
 );
 const HYPERBOLE = anyOf('(almost|nearly|casi|practically|basically)');
@@ -90,14 +98,9 @@ const DRIVING = anyOf('(drive|driving|drove|behind_the_wheel|manejar|manejando|c
 
 /** All cue hits that count: not inside an idiom, not negated, not in the past, not in a topic sentence. */
 function cuesOf(p: Prepared, guards: CueGuards): Cue[] {
-  const sentenceText = (s: number) =>
-    ` ${p.tokens
-      .filter((t) => t.sentence === s)
-      .map((t) => t.norm)
-      .join(' ')} `;
   const topicSentence = new Map<number, boolean>();
   const isTopic = (s: number) => {
-    if (!topicSentence.has(s)) topicSentence.set(s, TOPIC.test(sentenceText(s)));
+    if (!topicSentence.has(s)) topicSentence.set(s, TOPIC.test(sentenceText(p, s)));
     return topicSentence.get(s) ?? false;
   };
   const plain = new Map<number, boolean>();
@@ -122,7 +125,7 @@ function cuesOf(p: Prepared, guards: CueGuards): Cue[] {
       // A threat said with intent ("I swear I will…") stands even at a kid's game.
       const intentOverrides = cls === 'violence' && intentSentences.has(sentence);
       if (TOPIC_SENSITIVE.has(cls) && isTopic(sentence) && !plainCueIn(sentence) && !intentOverrides) continue;
-      if (cls === 'medical' && BILLING.test(sentenceText(sentence))) continue;
+      if (cls === 'medical' && BILLING.test(sentenceText(p, sentence))) continue;
       if (
         cls === 'medical' &&
         HYPERBOLE.test(
@@ -133,12 +136,12 @@ function cuesOf(p: Prepared, guards: CueGuards): Cue[] {
         )
       )
         continue;
-      if ((cls === 'prep' || cls === 'prep_strong') && PREP_ORDINARY.test(sentenceText(sentence))) continue;
+      if ((cls === 'prep' || cls === 'prep_strong') && PREP_ORDINARY.test(sentenceText(p, sentence))) continue;
       if (THIRD_PARTY_SENSITIVE.has(cls) && thirdPartyBefore(p, hit.first)) continue;
       // "seizure meds", "chest pain history": a condition named for its medicine or record, not an event now.
       const nextWord = ` ${p.tokens[hit.last + 1]?.norm ?? ''} `;
       if (cls === 'medical' && MED_NOUN.test(nextWord)) continue;
-      if (cls === 'means' && MED_ROUTINE.test(sentenceText(sentence))) continue;
+      if (cls === 'means' && MED_ROUTINE.test(sentenceText(p, sentence))) continue;
       if (
         cls !== 'imminent' &&
         cls !== 'intent' &&
@@ -174,7 +177,7 @@ export function screenFrames(p: Prepared, guards: CueGuards): FrameFinding[] {
     else if (intent) add('suicide_ideation', imminentNear(d) ? 'emergency' : 'urgent', d, intent);
     else if (despair) add('suicide_passive', 'urgent', d, despair);
     else if (near(d, 'veiled')) add('suicide_passive', 'urgent', d, near(d, 'veiled'));
-    else if (firstPersonSentence(p, d.sentence) && !laughing(p, sentenceOf(p, d.sentence)))
+    else if (firstPersonSentence(p, d.sentence) && !laughing(p, sentenceText(p, d.sentence)))
       add('possible_risk', 'urgent', d);
   }
   for (const s of of('despair_strong')) add('suicide_passive', 'urgent', s);
@@ -209,7 +212,7 @@ export function screenFrames(p: Prepared, guards: CueGuards): FrameFinding[] {
       near(s, 'violence') ??
       near(s, 'unsafe') ??
       near(s, 'self_harm');
-    const driving = DRIVING.test(sentenceOf(p, s.sentence));
+    const driving = DRIVING.test(sentenceText(p, s.sentence));
     if (partner || driving) add('intoxication', driving ? 'emergency' : 'urgent', s, partner);
   }
   for (const m of of('medical')) add('overdose_medical', 'emergency', m);
@@ -239,15 +242,8 @@ function thirdPartyBefore(p: Prepared, first: number): boolean {
   return THIRD_PARTY_SUBJECT.test(` ${before.join(' ')} `);
 }
 
-function sentenceOf(p: Prepared, sentence: number): string {
-  return ` ${p.tokens
-    .filter((t) => t.sentence === sentence)
-    .map((t) => t.norm)
-    .join(' ')} `;
-}
-
 function firstPersonSentence(p: Prepared, sentence: number): boolean {
-  return /(?:^| )(?:i|im|ive|id|ill|me|my|myself|mi|me|yo|estoy|quiero)(?= )/.test(sentenceOf(p, sentence));
+  return /(?:^| )(?:i|im|ive|id|ill|me|my|myself|mi|me|yo|estoy|quiero)(?= )/.test(sentenceText(p, sentence));
 }
 
 /**
@@ -265,7 +261,7 @@ function violenceFrame(p: Prepared, v: Cue, cues: readonly Cue[]): FrameFinding 
     .filter((t) => t.clause === clause)
     .map((t) => t.norm)
     .join(' ')} `;
-  const sentence = sentenceOf(p, v.sentence);
+  const sentence = sentenceText(p, v.sentence);
   if (CHILD_AGENT.test(before) && MILD_VIOLENCE.test(` ${v.quote.toLowerCase()} `)) return null;
   if (
     / (?:me|myself) /.test(` ${after.slice(0, 1).join(' ')} `) &&

@@ -1,7 +1,8 @@
+import { ORDINARY_PARTING_WORDS } from './cues.ts';
 import { screenFrames } from './frames.ts';
 import { anyOf } from './phrase.ts';
 import { RISK_RULES, type RiskKind } from './risk-rules.ts';
-import { findAll, type Prepared } from './text.ts';
+import { findAll, type Prepared, sentenceText } from './text.ts';
 
 export type Urgency = 'emergency' | 'urgent' | 'routine';
 export const URGENCY_RANK: Record<Urgency, number> = { routine: 0, urgent: 1, emergency: 2 };
@@ -96,16 +97,9 @@ const THIRD_PARTY_KINDS: ReadonlySet<RiskKind> = new Set(['suicide_ideation', 's
 // old self"). Narrow on purpose: "moving on from this world" is not a move.
 const ORDINARY_PARTING = anyOf(
   '(moving|move|moved|relocating|relocate) (to|out|away|across|in_with|into|back_to|abroad|overseas)',
-  '(downsizing|downsize|downsized|smaller_place|estate_sale|were_moving|im_moving|we_are_moving|study_abroad|homework|assignment|old_self|old_version|younger_self|exercise|worksheet|goodwill|donate|donating|donated|declutter*|yard_sale|garage_sale|outgrown|nos_mudamos|me_mudo|mudanza)',
+  ORDINARY_PARTING_WORDS,
+  '(downsized|were_moving|im_moving|we_are_moving|study_abroad|donate|donating|donated|nos_mudamos|me_mudo|mudanza)',
 );
-
-function sentenceText(p: Prepared, first: number): string {
-  const sentence = p.tokens[first]?.sentence;
-  return ` ${p.tokens
-    .filter((t) => t.sentence === sentence)
-    .map((t) => t.norm)
-    .join(' ')} `;
-}
 
 function thirdParty(p: Prepared, first: number): boolean {
   const sentence = p.tokens[first]?.sentence;
@@ -135,9 +129,7 @@ const PAST_ALL = new RegExp(PAST.source, 'g');
  * word of now: "5 years ago today" is an anniversary.
  */
 function historical(p: Prepared, first: number): boolean {
-  const sentence = p.tokens[first]?.sentence;
-  const inSentence = p.tokens.filter((t) => t.sentence === sentence);
-  const text = ` ${inSentence.map((t) => t.norm).join(' ')} `;
+  const text = sentenceText(p, p.tokens[first]?.sentence);
   return PAST.test(text) && !PRESENT.test(text.replace(PAST_ALL, '  '));
 }
 
@@ -157,7 +149,8 @@ export function screenRisk(p: Prepared): RiskFinding[] {
   for (const rule of RISK_RULES) {
     for (const hit of findAll(p, rule.pattern)) {
       if (findings.some((f) => f.kind === rule.kind && f.start < hit.end && hit.start < f.end)) continue;
-      if (rule.kind === 'preparatory_acts' && ORDINARY_PARTING.test(sentenceText(p, hit.first))) continue;
+      if (rule.kind === 'preparatory_acts' && ORDINARY_PARTING.test(sentenceText(p, p.tokens[hit.first]?.sentence)))
+        continue;
       findings.push({
         kind: rule.kind,
         level: rule.level,

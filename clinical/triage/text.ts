@@ -110,7 +110,6 @@ export function prepare(raw: string, lexicon: ReadonlySet<string>): Prepared {
   return { text: raw, tokens, joined, offsets };
 }
 
-/** The tokens a match over `joined` covers, as [first, last] indexes. */
 /** Tokens grouped by sentence, in message order. */
 export function bySentence(tokens: readonly Token[]): Token[][] {
   const groups = new Map<number, Token[]>();
@@ -122,6 +121,15 @@ export function bySentence(tokens: readonly Token[]): Token[][] {
   return [...groups.values()];
 }
 
+/** One sentence's folded words as " tok tok ", the form the rules match ("" words give "  "). */
+export function sentenceText(p: Prepared, sentence: number | undefined): string {
+  return ` ${p.tokens
+    .filter((t) => t.sentence === sentence)
+    .map((t) => t.norm)
+    .join(' ')} `;
+}
+
+/** The tokens a match over `joined` covers, as [first, last] indexes. */
 export function tokenRange(p: Prepared, from: number, to: number): [number, number] | null {
   let first = -1;
   let last = -1;

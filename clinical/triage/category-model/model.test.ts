@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ROUTINE_CATEGORIES } from '../category-rules.ts';
 import { classifyMessage } from '../classify.ts';
-import { CATEGORY_SHAPE, type CategoryModel, loadCategoryModel, ROUTINE_CATEGORIES } from './model.ts';
+import { CATEGORY_SHAPE, type CategoryModel, loadCategoryModel } from './model.ts';
 import { buildCategoryModel, type LabelledCategories } from './training.ts';
 
 const rulesOnly = (text: string) => classifyMessage(text, { categorize: null });

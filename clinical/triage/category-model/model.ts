@@ -9,7 +9,6 @@ import { bySentence, type Prepared, type Token } from '../text.ts';
  * wording the rules lack and when a rule's match is a passing mention ("my appointment" in a message that asks
  * for nothing about it). It never touches urgent_risk: risk is the rules' and the screen's alone.
  */
-export { ROUTINE_CATEGORIES };
 
 export interface CategoryModel {
   version: 1;

@@ -1,14 +1,8 @@
+import { ROUTINE_CATEGORIES } from '../category-rules.ts';
 import { RISK_LEXICON } from '../risk-rules.ts';
 import { DEFAULT_TRAINING, type TrainOptions, trainLogistic } from '../screen-model/logistic.ts';
 import { prepare } from '../text.ts';
-import {
-  CATEGORY_SHAPE,
-  type CategoryModel,
-  categoryFeatures,
-  ROUTINE_CATEGORIES,
-  type RuleView,
-  ruleMarkers,
-} from './model.ts';
+import { CATEGORY_SHAPE, type CategoryModel, categoryFeatures, type RuleView, ruleMarkers } from './model.ts';
 
 /**
  * From labelled messages to the committed category model. `rulesOf` is the rules' own decision for a message (the
