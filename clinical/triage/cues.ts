@@ -102,6 +102,9 @@ export const CUES: Record<CueClass, RegExp> = {
   despair_strong: anyOf(
     /(?:^| )(?:dont|do not|cant|cannot|no longer) (?:\S+ ){0,2}see (?:the|any) point (?:of|in) (?:continuing|going on|carrying on|living|any of it|keep going)(?! (?:\S+ ){0,2}(?:treatment|therapy|group|groups|class|classes|school|meds|medication|medications|session|sessions|program|appointments|homework|worksheet|worksheets|app|portal|diet|exercise|exercises|journaling|tracking) )/,
     '(running|ran|run) out of (reasons|reason) to (keep_trying|keep_going|live|go_on|stay|get_up|keep_fighting)',
+    // Wishing for an accident is a passive death wish; "hope" is left out, it is as often protective ("hope I don't…").
+    '(wish|wishing|wished|praying) ~2 (i|id|i_would|i_could|i_had|i_just|i_might) (would|could|had|might)? (get|got|gotten|be|been) (in|into|hit_by) (an_accident|a_car_accident|a_crash|a_wreck|a_car|a_truck|a_bus)',
+    '(deseando|deseo|ojala|quisiera|queria|pido_a_dios|rezo_para) ~3 (tener|tuviera|tenga|sufrir|sufra|me_pase|me_diera) un (accidente|choque)',
     '(tired|exhausted|sick|done) (of|with) (living|life|being_alive|existing|being_here|waking_up|it_all|everything|this_world|all_of_it|all_of_this)',
     '(no|any|the|a) (point|reason|purpose) (to|in|of) (living|life|being_alive|going_on|being_here|keep_going|stay|staying|live|exist|existing|wake_up|waking_up)',
     '(dont|do_not|no_longer|dont_really|never) (want|wanna|wish) to (live|be_alive|exist|be_here|wake_up|keep_living|go_on|be_around|see_tomorrow)',
@@ -141,6 +144,7 @@ export const CUES: Record<CueClass, RegExp> = {
     '(pills|tablets|meds|medication|medications|capsules|tylenol|advil|benadryl|ibuprofen|acetaminophen|xanax|ambien|insulin|lithium|seroquel|oxy|sleeping_pills)',
     '(rope|noose|cord|belt|gun|guns|firearm|firearms|rifle|pistol|shotgun|handgun|revolver|bullets|ammo|knife|knives|razor|razors|blade|blades)',
     '(train|trains|freight|subway|bridge|overpass|roof|rooftop|ledge|cliff|balcony|tracks|platform|highway|parking_garage|exhaust|carbon_monoxide|charcoal|bleach|poison|antifreeze)',
+    '(dosing_chart|dosage_chart|dose_chart|lethal_dose|lethal_doses|dosis_letal|tabla_de_dosis)',
     '(pastillas|pastilla|medicamentos|medicinas|cuerda|soga|pistola|arma|escopeta|cuchillo|navaja|cuchilla|navajas|puente|azotea|vias|veneno|cloro)',
   ),
   /** Attention fixed on a means: looking at it, holding it, counting it. */
@@ -151,6 +155,7 @@ export const CUES: Record<CueClass, RegExp> = {
     '(catching_myself|catch_myself|find_myself|keep_catching_myself|caught_myself) (thinking|looking|wondering|picturing|staring)',
     '(where|how) (he|she|they|my_dad|my_mom|my_husband|my_wife) (hides|keeps|stores|locks|hid|kept) ~2 (the_key|it|them|the_gun|the_rifle|the_pills)',
     'what it would (be_like|feel_like)',
+    '(doing_the_math|did_the_math|do_the_math|calculating|calculated|calculate|worked_out|working_out|figured_out|figuring_out|calcule|calculando) ~4 (my_own_body_weight|my_body_weight|my_own_weight|mi_peso|mi_propio_peso)',
     '(checking|checked|check|timing|timed|learned|memorized) (what_time|when|the_schedule|how_often|how_fast|how_high|how_deep)',
     '(holding|held|loaded|loading|load|cleaning|sharpened|counting|counted|lined_up|laid_out|hid|hiding|keep|keeping) ~2 (it|them|the|my|a|all)',
     '(keep|kept|keeps|cant_stop) (thinking|looking|going_back) ~3 (about|at|to)',
@@ -220,6 +225,12 @@ export const CUES: Record<CueClass, RegExp> = {
     'to (feel_something|feel_anything|punish_myself|feel_the_pain|feel_pain|feel_real)',
     '(me_corto|me_corte|me_quemo|me_queme|me_lastimo|me_lastime|me_rasguno|me_hago_dano|me_hice_dano|me_pego_a_mi|cortarme|quemarme|lastimarme|hacerme_dano|autolesion*)',
     'cortes en (los|el|sus|su|mis) (brazos|brazo|piernas|munecas)',
+    '(cortadas|cortaduras|cortes|heridas|quemaduras|rasgunos) (nuevas|nuevos|frescas|frescos|recientes)',
+    '(nuevas|nuevos|frescas|frescos) (cortadas|cortaduras|cortes|heridas|quemaduras)',
+    '(cortadas|cortaduras) en (los|las|el|sus|su|mis) (brazos|brazo|piernas|pierna|munecas|muslos)',
+    '(been|started|back_to|keep|kept|went_back_to|relapsed_into|im) (purging|making_myself_throw_up|making_myself_sick|bingeing_and_purging)',
+    '(purging|purged|throwing_up|vomiting) ~2 (\\d+|several|multiple|a_few|few|many) ~2 (x|times|a_day|per_day|daily|veces)',
+    '(me_estoy_provocando|me_provoco|provocandome|vuelvo_a_provocarme) (el_vomito|vomitar)',
   ),
   /** Violence verbs; a frame needs a person as their object. */
   violence: anyOf(
@@ -310,6 +321,9 @@ export const CUES: Record<CueClass, RegExp> = {
     '(thank_you|thanks) for all the (sessions|time|years|help)',
     '(finished|finishing) my last',
     '(sold|selling|sell) ~3 (my_stuff|most_of_my_stuff|all_my_stuff|my_things|all_my_things|most_of_my_things|everything)',
+    '(given|gave|giving|handed|rehomed|rehoming) ~1 (my_cat|my_cats|my_dog|my_dogs|my_pets|my_pet|my_bird|my_rabbit|my_fish|my_horse|my_plants|my_hamster|my_snake) (to|away)',
+    '(sold|selling|sell) ~1 (my_synthesizers|my_synths|my_synth|my_guitars|my_guitar|my_instruments|my_drums|my_piano|my_records|my_vinyl|my_collection|my_camera|my_gear|my_tools|my_paintings)',
+    '(cancelled|canceled|cancelling|canceling|closed|closing) ~4 (phone_contract|phone_plan|gym_membership|memberships|subscriptions|bank_accounts|social_media|my_accounts)',
     '(no_need_to_reschedule|dont_bother_rescheduling|wont_need_to_reschedule|no_need_to_book|cancel_the_rest|cancel_all_my_sessions|cancel_all_my_appointments|no_hace_falta_reprogramar)',
     '(wrote|written|writing|made|finished|signed) (my|a) will',
     '(goodbye|goodbyes|farewell|last_message|final_message|last_goodbye|note_for|letters_for|letter_for|letters_to|letter_to|suicide_note|goodbye_note)',
@@ -462,6 +476,10 @@ export const DEATH_IDIOM: RegExp = anyOf(
   '(literally|actually) (die|died|dying|dead) (if|when|of|from)',
   '(brain|brains|legs|feet) ~2 (dead|is_dead|so_dead|died)',
   '(me_tienen|me_tiene|me_dejo|me_dejaron) (muerto|muerta|muertos|muertas)',
+  '(llego|llegue|llegamos|llega|llegar) (muerto|muerta|muertos|muertas)',
+  '(celular|cel|telefono|bateria|carro|laptop|compu|computadora|internet|tablet) ~3 (muerto|muerta|se_murio|murio|se_me_murio)',
+  // Counted deaths are events one saw or worked ("two suicides on shift", "tres sobredosis en una noche").
+  '(two|three|four|five|six|several|multiple|dos|tres|cuatro|cinco|seis|varios|varias|\\d+) (suicides|overdoses|deaths|suicidios|sobredosis|muertes|muertos)',
   '(susto_de_muerte|muerta_de_miedo|muerto_de_miedo|muerta_de_cansancio|muerto_de_cansancio)',
   '(anniversary|aniversario) (of|de) ~3 (death|passing|suicide|muerte|fallecimiento)',
   '(patient|patients|resident|residents) ~2 (die|died|dies|dying|passed|coded)',

@@ -2,7 +2,7 @@ import { ORDINARY_PARTING_WORDS } from './cues.ts';
 import { screenFrames } from './frames.ts';
 import { anyOf } from './phrase.ts';
 import { RISK_RULES, type RiskKind } from './risk-rules.ts';
-import { findAll, type Prepared, sentenceText } from './text.ts';
+import { findAll, type Prepared, partText, sentenceText } from './text.ts';
 
 export type Urgency = 'emergency' | 'urgent' | 'routine';
 export const URGENCY_RANK: Record<Urgency, number> = { routine: 0, urgent: 1, emergency: 2 };
@@ -129,7 +129,7 @@ const PAST_ALL = new RegExp(PAST.source, 'g');
  * word of now: "5 years ago today" is an anniversary.
  */
 function historical(p: Prepared, first: number): boolean {
-  const text = sentenceText(p, p.tokens[first]?.sentence);
+  const text = partText(p, p.tokens[first]?.part);
   return PAST.test(text) && !PRESENT.test(text.replace(PAST_ALL, '  '));
 }
 

@@ -243,3 +243,57 @@ describe('ordinary messages the rules leave routine', () => {
     expect(codes('I took extra pills last night, way too many')).toContain('overdose_medical');
   });
 });
+
+describe('round 7 (sealed22–27): wordings the rules lacked, and ordinary readings', () => {
+  it('wishing for an accident is a passive death wish (English and Spanish)', () => {
+    expect(rules('llevo semanas deseando tener un accidente camino al hospital.').escalate).toBe(true);
+    expect(rules('Some days I wish I would get hit by a truck on the way in.').escalate).toBe(true);
+    expect(rules('I hope I do not get in an accident in this snow.').escalate).toBe(false);
+  });
+
+  it("a dose worked out for one's own body weight", () => {
+    const r = rules('Last week I caught myself reading the dosing chart and doing the math for my own body weight.');
+    expect(r.escalate).toBe(true);
+  });
+
+  it('new cuts seen on a child (Spanish), and purging several times a day', () => {
+    expect(rules('Vi que mi hija tiene cortadas nuevas en las piernas.').escalate).toBe(true);
+    expect(rules('relapse update. been purging 3-4x a day since my birthday.').escalate).toBe(true);
+  });
+
+  it('parting acts that pair: a pet given to a neighbour, instruments sold, contracts cancelled', () => {
+    const r = rules(
+      'I have given my cat to my neighbour and sold my synthesizers. I have cancelled my gym membership and my phone contract.',
+    );
+    expect(r.escalate).toBe(true);
+    expect(rules('We are moving, so I gave my cat to my neighbour.').escalate).toBe(false);
+  });
+
+  it('a past attempt followed by a lowercase sentence about today stays in the past', () => {
+    expect(
+      rules('hace 10 años intente quitarme la vida. hoy estoy bien y solo quiero darles las gracias').escalate,
+    ).toBe(false);
+    expect(rules('my ex used to hit me but that was 8 yrs ago. im safe and happy now.').escalate).toBe(false);
+    expect(rules('hace 10 años intente quitarme la vida y hoy quiero hacerlo otra vez').escalate).toBe(true);
+  });
+
+  it('a note for a surgeon is paperwork; counted deaths are events one worked; a dead phone battery', () => {
+    expect(
+      rules('they gave me oxy, is that ok w my recovery? im 3 yrs sober. can u send a note to my oral surgeon')
+        .escalate,
+    ).toBe(false);
+    expect(rules('tuve dos suicidios en servicio esta semana').escalate).toBe(false);
+    expect(rules('Se me fue la luz y el celular estaba casi muerto, por eso no me pude conectar.').escalate).toBe(
+      false,
+    );
+    expect(rules('Ay, me mata este trabajo, llego muerta a la casa. ¿Me cambia la cita?').escalate).toBe(false);
+  });
+
+  it('keeps ICU sentences for proximity but splits a lowercase sentence after a full stop for time', () => {
+    const p = prepare('years ago. today i feel fine. Dr. hale said so', RISK_LEXICON);
+    const at = (word: string) => p.tokens.find((t) => t.norm === word);
+    expect(at('today')?.sentence).toBe(at('ago')?.sentence);
+    expect(at('today')?.part).not.toBe(at('ago')?.part);
+    expect(at('hale')?.part).toBe(at('dr')?.part);
+  });
+});

@@ -13,7 +13,13 @@ export interface Token {
   end: number;
   /** Index of the clause the token sits in: clauses break at sentence ends, commas, semicolons and "but". */
   clause: number;
+  /** Index of the sentence as ICU splits it: the frames' proximity ("within a sentence or the next") counts these. */
   sentence: number;
+  /**
+   * Index of the sentence when a full stop before a lowercase word also ends one ("years ago. today i…"), which ICU
+   * does not split. Time guards read this finer sentence, so one sentence's "years ago" does not cover the next.
+   */
+  part: number;
 }
 
 export interface Prepared {
@@ -79,13 +85,33 @@ function stripInvisible(raw: string): { visible: string; origin: number[] } {
   return { visible, origin };
 }
 
+// Words a full stop follows without ending a sentence ("Dr. hale", "vs. last week"), and list numbers ("1. refill").
+const NOT_A_SENTENCE_END =
+  /(?:^|[^\p{L}])(?:dr|dra|mr|mrs|ms|mx|st|sr|sra|srta|lic|ud|uds|vs|etc|approx|appt|jr|no|ft|lb|lbs|mg|ml|e\.g|i\.e|a\.m|p\.m|\p{L}|\d+)$/iu;
+const LOWERCASE_AFTER_STOP = /[.!?]+["')\]]*\s+(?=\p{Ll})/gu;
+
+/**
+ * ICU's sentence starts, plus a sentence after a full stop that begins in lowercase ("icu. today i feel…"), which
+ * ICU joins to the one before: portal messages are often typed without capitals.
+ */
+function partStartsOf(text: string, sentenceStarts: readonly number[]): number[] {
+  const starts = new Set(sentenceStarts);
+  for (const m of text.matchAll(LOWERCASE_AFTER_STOP)) {
+    if (NOT_A_SENTENCE_END.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    starts.add(m.index + m[0].length);
+  }
+  return [...starts].sort((a, b) => a - b);
+}
+
 export function prepare(raw: string, lexicon: ReadonlySet<string>): Prepared {
   const { visible: text, origin } = stripInvisible(raw);
   const lexiconList = [...lexicon];
   const sentenceStarts = [...sentenceSegmenter.segment(text)].map((s) => s.index);
+  const partStarts = partStartsOf(text, sentenceStarts);
   const tokens: Token[] = [];
   let clause = 0;
   let sentence = 0;
+  let part = 0;
   let lastEnd = 0;
   for (const seg of wordSegmenter.segment(text)) {
     if (!seg.isWordLike) continue;
@@ -93,12 +119,15 @@ export function prepare(raw: string, lexicon: ReadonlySet<string>): Prepared {
     let nextSentence = sentence;
     while (nextSentence + 1 < sentenceStarts.length && (sentenceStarts[nextSentence + 1] ?? Infinity) <= seg.index)
       nextSentence++;
+    let nextPart = part;
+    while (nextPart + 1 < partStarts.length && (partStarts[nextPart + 1] ?? Infinity) <= seg.index) nextPart++;
     const norm = correct(fold(seg.segment), lexicon, lexiconList);
     if (nextSentence !== sentence || /[,;:!?.()\n–—]/.test(between) || CLAUSE_BREAK_WORDS.has(norm)) clause++;
     sentence = nextSentence;
+    part = nextPart;
     const start = origin[seg.index] ?? 0;
     const end = (origin[seg.index + seg.segment.length - 1] ?? 0) + 1;
-    tokens.push({ norm, start, end, clause, sentence });
+    tokens.push({ norm, start, end, clause, sentence, part });
     lastEnd = seg.index + seg.segment.length;
   }
   const offsets: number[] = [];
@@ -125,6 +154,14 @@ export function bySentence(tokens: readonly Token[]): Token[][] {
 export function sentenceText(p: Prepared, sentence: number | undefined): string {
   return ` ${p.tokens
     .filter((t) => t.sentence === sentence)
+    .map((t) => t.norm)
+    .join(' ')} `;
+}
+
+/** One finer sentence's folded words (Token.part), in the same form. */
+export function partText(p: Prepared, part: number | undefined): string {
+  return ` ${p.tokens
+    .filter((t) => t.part === part)
     .map((t) => t.norm)
     .join(' ')} `;
 }
