@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { classifyMessage } from '../../clinical/triage/classify.ts';
 import { type Annotation, agreementOf, readAnnotations } from './agreement.ts';
 import { sameCategories } from './measure.ts';
-import { type LabelledTriageMessage, readTriageSet } from './sets.ts';
+import { type LabelledTriageMessage, readTriageSet, UNTOUCHED_SETS } from './sets.ts';
 
-const ANNOTATED_SETS = ['sealed22', 'sealed23', 'sealed24'];
+const ANNOTATED_SETS = ['sealed22', 'sealed23', 'sealed24', 'sealed25', 'sealed26', 'sealed27'];
 
 const message = (id: string, categories: string[], mustEscalate = false): LabelledTriageMessage => ({
   id,
@@ -76,7 +76,10 @@ describe('agreement between labellers', () => {
           ...table.pairs.map(
             (p) => `  ${p.a} ~ ${p.b}: ${p.category.toFixed(3)} (must-escalate agreement ${p.mustEscalate.toFixed(3)})`,
           ),
-          `  engine ~ majority: ${(engine / table.messages).toFixed(3)}`,
+          // Once a set is training data the engine's agreement with it says nothing about unseen wording.
+          UNTOUCHED_SETS.includes(set)
+            ? `  engine ~ majority: ${(engine / table.messages).toFixed(3)}`
+            : `  engine ~ majority: ${(engine / table.messages).toFixed(3)} (the models are trained on this set: not an estimate)`,
         ].join('\n'),
       );
       expect(table.pairs).toHaveLength(3);
