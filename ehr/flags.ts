@@ -1,7 +1,7 @@
 /**
  * Risk flags and escalation alerts: what charta stores for a clinician to review. Both are proposals for a person,
- * like drafts: a flag is `pending_review` until a clinician reviews it in the EHR, an alert is `pending` until the
- * notification hook delivers it. Neither is ever final, and tools can only create them.
+ * like drafts: a flag is `pending_review` until a person reviews it (`HumanActions.reviewRiskFlag`, never a tool), an
+ * alert is `pending` until the notification hook delivers it. Tools can only create them; a flag's review is final.
  */
 import type { Page, PageRequest } from './types.ts';
 
@@ -32,9 +32,31 @@ export interface RiskFlag extends NewRiskFlag {
   status: 'pending_review' | 'reviewed';
   aiGenerated: true;
   createdAt: string;
-  /** Who reviewed the flag in the EHR, and when; null while it is pending. */
+  /** Who reviewed the flag, when, and what they did about it; all null while it is pending. */
   reviewedBy: string | null;
   reviewedAt: string | null;
+  reviewDisposition: RiskFlagDisposition | null;
+  /** The reviewer's note: clinical free text, so it never goes into audit rows, logs or tool outputs. */
+  reviewNote: string | null;
+}
+
+/** What the reviewer did about a flag: a closed set, so a review reads the same in every report. */
+export const RISK_FLAG_DISPOSITIONS = [
+  'contacted_client',
+  'safety_plan_updated',
+  'emergency_services',
+  'appointment_moved_sooner',
+  'no_further_action',
+] as const;
+export type RiskFlagDisposition = (typeof RISK_FLAG_DISPOSITIONS)[number];
+
+/** The longest review note, in characters (Unicode code points, as PostgreSQL's char_length counts them). */
+export const MAX_REVIEW_NOTE_LENGTH = 2_000;
+
+/** A person's review of a flag. The note is optional plain text: line breaks and tabs, no other control characters. */
+export interface RiskFlagReview {
+  disposition: RiskFlagDisposition;
+  note?: string | null;
 }
 
 /** Flags most urgent first (emergency, urgent, routine), then newest first; ties broken by id. */

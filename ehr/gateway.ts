@@ -1,5 +1,5 @@
 import type { ClaimCodeApproval, DraftDocumentStore } from './coding.ts';
-import type { AlertStore, RiskFlagStore } from './flags.ts';
+import type { AlertStore, RiskFlag, RiskFlagReview, RiskFlagStore } from './flags.ts';
 import type {
   Appointment,
   AppointmentStatus,
@@ -39,7 +39,8 @@ import type {
  * - `DraftWriter`: creates and updates drafts, and nothing else. Every write it offers lands as a draft; an
  *   update of a record that is no longer a draft is refused.
  * - `HumanActions`: sign and lock notes, send replies, apply intake updates, submit claims, record and revoke
- *   consents. Only human-session routes get this interface; tools receive a `ToolEhr`, which has no path to it.
+ *   consents, review risk flags. Only human-session routes get this interface; tools receive a `ToolEhr`, which has
+ *   no path to it.
  *
  * Every part is bound to one practice when it is obtained, so a call cannot name another practice's records:
  * an id from another practice reads as not found.
@@ -279,6 +280,15 @@ export interface HumanActions {
   approveClaimCodes(claimId: string, userId: string, note?: string): Promise<ClaimCodeApproval>;
   recordConsent(input: NewConsent, userId: string): Promise<Consent>;
   revokeConsent(consentId: string, userId: string, reason: string): Promise<Consent>;
+  /**
+   * Closes a pending risk flag with the reviewer's disposition and optional note, and returns the reviewed flag.
+   * Only a person may: a clinician on the client's current care team, or a supervisor who supervises one of them;
+   * anyone else is `invalid`, as is an unknown disposition or a note over 2,000 characters or with control
+   * characters (line breaks and tabs are fine). A flag of another practice is `not_found`. A review is final: a flag
+   * already reviewed is `conflict` and stays as it was, and of concurrent reviews of one flag exactly one wins. The
+   * schema holds the same rule (trigger `risk_flags_guard`): a reviewed flag never changes and no flag is deleted.
+   */
+  reviewRiskFlag(flagId: string, userId: string, review: RiskFlagReview): Promise<RiskFlag>;
 }
 
 export interface NewConsent {

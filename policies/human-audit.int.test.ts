@@ -63,6 +63,49 @@ describe('human-only actions leave audit rows', () => {
     expect((await verifyStored(database.db)).ok).toBe(true);
   });
 
+  it('records a risk-flag review with the flag, its client and source, and refused reviews as errors, never the note', async () => {
+    const gateway = sqlGateway(database);
+    const { flag } = await gateway.forPractice('prc_lakeside').drafts.riskFlags.upsert({
+      clientId: ownClient,
+      kind: 'phq9_item9',
+      sourceId: 'asm_audit_review',
+      urgency: 'urgent',
+      evidence: [{ sourceType: 'assessment', sourceId: 'asm_audit_review', detail: 'PHQ-9 item 9 = 2' }],
+      recommendedAction: 'Same-day safety check.',
+      createdBy: 'usr_avery_chen',
+    });
+    const note = 'Reached the client by phone; rehearsed the synthetic safety plan, cli_lookalike text.';
+    const asAvery = auditedHumanActions(gateway.humanActions('prc_lakeside'), audit, CALLERS.avery);
+    const asJamie = auditedHumanActions(gateway.humanActions('prc_lakeside'), audit, CALLERS.jamie);
+    await expect(
+      asJamie.reviewRiskFlag(flag.id, 'usr_jamie_ortiz', { disposition: 'contacted_client', note }),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    const reviewed = await asAvery.reviewRiskFlag(flag.id, 'usr_avery_chen', {
+      disposition: 'no_further_action',
+      note,
+    });
+    expect(reviewed).toMatchObject({ status: 'reviewed', reviewDisposition: 'no_further_action', reviewNote: note });
+    await expect(
+      asAvery.reviewRiskFlag(flag.id, 'usr_avery_chen', { disposition: 'contacted_client' }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+
+    const rows = (await stored()).filter((r) => r.action === 'human.review_risk_flag');
+    expect(rows.map((r) => [r.decision, r.reasonCode])).toEqual([
+      ['error', 'invalid'],
+      ['allow', null],
+      ['error', 'conflict'],
+    ]);
+    expect(rows[1]).toMatchObject({ actorId: 'usr_avery_chen' });
+    expect([...((rows[1]?.recordIds ?? []) as string[])].sort()).toEqual(
+      [flag.id, ownClient, 'asm_audit_review'].sort(),
+    );
+    const everything = JSON.stringify(await database.db.selectFrom('auditEvents').selectAll().execute());
+    for (const text of [note, 'rehearsed', 'cli_lookalike', 'no_further_action']) {
+      expect(everything).not.toContain(text);
+    }
+    expect((await verifyStored(database.db)).ok).toBe(true);
+  });
+
   it('fails the call when the audit row cannot be written, after the action committed', async () => {
     const human = auditedHumanActions(
       sqlGateway(database).humanActions('prc_lakeside'),

@@ -177,11 +177,16 @@ describe('list_risk_flags', () => {
   it('shows pending flags by default, reviewed ones on request, and both with status all', async () => {
     const [reviewed] = [...stored.avery];
     if (!reviewed) throw new Error('no flag to review');
-    // A clinician reviews the flag in the EHR (no tool can): the row changes outside charta.
+    // A clinician reviews the flag (HumanActions.reviewRiskFlag, which no tool can reach): written here directly.
     await harness.database.db
       // biome-ignore lint/suspicious/noExplicitAny: the 0004 tables are typed in ehr/sql/flags.ts.
       .updateTable('riskFlags' as any)
-      .set({ status: 'reviewed', reviewedBy: 'usr_avery_chen', reviewedAt: '2026-01-02T10:00:00Z' })
+      .set({
+        status: 'reviewed',
+        reviewedBy: 'usr_avery_chen',
+        reviewedAt: '2026-01-02T10:00:00Z',
+        reviewDisposition: 'contacted_client',
+      })
       .where('id', '=', reviewed)
       .execute();
     const pending = (await walk(CALLERS.avery, {})).items;

@@ -20,8 +20,11 @@ import { guarded } from './translate-error.ts';
 
 type Json<T> = ColumnType<T, string, string>;
 
-/** The tables of migration 0004, kept beside their only user rather than in the shared schema file. */
-interface FlagTables {
+/**
+ * The tables of migrations 0004 and 0008, kept beside their users (this file and flag-review.ts) rather than in the
+ * shared schema file.
+ */
+export interface FlagTables {
   riskFlags: {
     id: string;
     practiceId: string;
@@ -37,6 +40,8 @@ interface FlagTables {
     createdAt: Generated<Date | string>;
     reviewedBy: string | null;
     reviewedAt: Date | string | null;
+    reviewDisposition: string | null;
+    reviewNote: string | null;
   };
   triageAlerts: {
     id: string;
@@ -54,11 +59,11 @@ interface FlagTables {
     deliveredAt: Date | string | null;
   };
 }
-type FlagDb = Kysely<Database & FlagTables>;
+export type FlagDb = Kysely<Database & FlagTables>;
 
 const iso = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v.toISOString() : v);
 
-function toFlag(r: Record<string, unknown>): RiskFlag {
+export function toFlag(r: Record<string, unknown>): RiskFlag {
   return {
     id: r.id as string,
     clientId: r.clientId as string,
@@ -73,6 +78,8 @@ function toFlag(r: Record<string, unknown>): RiskFlag {
     createdAt: iso(r.createdAt as Date | string) ?? '',
     reviewedBy: (r.reviewedBy as string | null) ?? null,
     reviewedAt: iso((r.reviewedAt as Date | string | null) ?? null),
+    reviewDisposition: (r.reviewDisposition as RiskFlag['reviewDisposition']) ?? null,
+    reviewNote: (r.reviewNote as string | null) ?? null,
   };
 }
 

@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import type { Backend } from '../../test/databases.ts';
 import { describeConcurrency } from './gateway.contract.concurrency.ts';
 import { describeDraftWriter } from './gateway.contract.drafts.ts';
+import { describeRiskFlagReview } from './gateway.contract.flag-review.ts';
 import { describeDatabaseGuards } from './gateway.contract.guards.ts';
 import { describeHumanActions } from './gateway.contract.human.ts';
 import { describePagination } from './gateway.contract.pagination.ts';
@@ -24,6 +25,7 @@ export function describeGatewayContract(backend: Backend): void {
     describeDraftWriter(backend);
     describeOtherDrafts(backend);
     describeHumanActions(backend);
+    describeRiskFlagReview(backend);
     describeDatabaseGuards(backend);
     describeConcurrency(backend);
   });

@@ -4,6 +4,7 @@ import type { HumanActions } from '../gateway.ts';
 import { ID_PREFIX, newId } from '../ids.ts';
 import { CONSENT_KINDS, type Role } from '../types.ts';
 import { approveClaimCodes, requireCodeApproval } from './coding.ts';
+import { reviewRiskFlag } from './flag-review.ts';
 import { toClient, toConsent, toIntake, toMessage, toNote, toReplyDraft } from './mappers.ts';
 import { sqlReader } from './reader.ts';
 import { type Database, UNTRIAGED } from './schema.ts';
@@ -333,5 +334,7 @@ export function sqlHumanActions(db: Kysely<Database>, practiceId: string): Human
         }
         return toConsent(row);
       }),
+
+    reviewRiskFlag: (flagId, userId, review) => guarded(() => reviewRiskFlag(db, practiceId, flagId, userId, review)),
   };
 }

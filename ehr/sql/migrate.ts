@@ -6,6 +6,7 @@ import * as triageFlags from './migrations/0004-triage-flags.ts';
 import * as codingClaims from './migrations/0005-coding-claims.ts';
 import * as chatConversations from './migrations/0006-chat-conversations.ts';
 import * as auditRecordIndex from './migrations/0007-audit-record-index.ts';
+import * as riskFlagReview from './migrations/0008-risk-flag-review.ts';
 
 /**
  * The versioned migrations, in order. Listed here rather than read from a folder so that they travel with the
@@ -18,6 +19,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005-coding-claims': codingClaims,
   '0006-chat-conversations': chatConversations,
   '0007-audit-record-index': auditRecordIndex,
+  '0008-risk-flag-review': riskFlagReview,
 };
 
 export class MigrationError extends Error {
