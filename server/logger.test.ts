@@ -22,12 +22,14 @@ describe('logger', () => {
         firstName: 'Testname',
         client: { lastName: 'Surnamefake', dateOfBirth: '1990-01-01', mrn: 'LC-1' },
         message: { body: 'I feel hopeless' },
+        review: { reviewNote: 'called the client at noon', note: 'safety plan updated' },
       },
       'read client',
     );
     const out = lines.join('');
     expect(out).toContain('cli_123');
-    for (const phi of ['Testname', 'Surnamefake', '1990-01-01', 'LC-1', 'hopeless']) expect(out).not.toContain(phi);
+    for (const phi of ['Testname', 'Surnamefake', '1990-01-01', 'LC-1', 'hopeless', 'at noon', 'safety plan'])
+      expect(out).not.toContain(phi);
     expect(out).toContain('[redacted]');
   });
 

@@ -26,6 +26,9 @@ export const PHI_KEYS = [
   'segments',
   'transcript',
   'content',
+  // A risk flag's review note is clinical free text.
+  'note',
+  'reviewNote',
   'password',
   'token',
   'authorization',
