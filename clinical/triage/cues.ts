@@ -105,6 +105,8 @@ export const CUES: Record<CueClass, RegExp> = {
     // Wishing for an accident is a passive death wish; "hope" is left out, it is as often protective ("hope I don't…").
     '(wish|wishing|wished|praying) ~2 (i|id|i_would|i_could|i_had|i_just|i_might) (would|could|had|might)? (get|got|gotten|be|been) (in|into|hit_by) (an_accident|a_car_accident|a_crash|a_wreck|a_car|a_truck|a_bus)',
     '(deseando|deseo|ojala|quisiera|queria|pido_a_dios|rezo_para) ~3 (tener|tuviera|tenga|sufrir|sufra|me_pase|me_diera) un (accidente|choque)',
+    '(si_me_pasara_algo|si_me_pasa_algo|si_me_muriera|si_me_muero|si_no_despertara|si_no_volviera) ~8 (no_seria_ninguna_tragedia|no_seria_una_tragedia|no_seria_tan_malo|nadie_lo_notaria|nadie_me_extranaria|daria_igual|no_importaria|seria_un_alivio)',
+    '(if_something_happened_to_me|if_anything_happened_to_me|if_i_died|if_i_didnt_wake_up|if_i_didnt_come_back|if_i_just_died) ~8 (wouldnt_be_a_tragedy|would_not_be_a_tragedy|wouldnt_be_the_worst_thing|would_not_be_the_worst_thing|no_one_would_notice|nobody_would_notice|no_one_would_miss_me|nobody_would_miss_me|wouldnt_matter|would_be_a_relief|be_a_relief)',
     '(tired|exhausted|sick|done) (of|with) (living|life|being_alive|existing|being_here|waking_up|it_all|everything|this_world|all_of_it|all_of_this)',
     '(no|any|the|a) (point|reason|purpose) (to|in|of) (living|life|being_alive|going_on|being_here|keep_going|stay|staying|live|exist|existing|wake_up|waking_up)',
     '(dont|do_not|no_longer|dont_really|never) (want|wanna|wish) to (live|be_alive|exist|be_here|wake_up|keep_living|go_on|be_around|see_tomorrow)',
@@ -145,6 +147,7 @@ export const CUES: Record<CueClass, RegExp> = {
     '(rope|noose|cord|belt|gun|guns|firearm|firearms|rifle|pistol|shotgun|handgun|revolver|bullets|ammo|knife|knives|razor|razors|blade|blades)',
     '(train|trains|freight|subway|bridge|overpass|roof|rooftop|ledge|cliff|balcony|tracks|platform|highway|parking_garage|exhaust|carbon_monoxide|charcoal|bleach|poison|antifreeze)',
     '(dosing_chart|dosage_chart|dose_chart|lethal_dose|lethal_doses|dosis_letal|tabla_de_dosis)',
+    '(potassium_chloride|kcl|cloruro_de_potasio)',
     '(pastillas|pastilla|medicamentos|medicinas|cuerda|soga|pistola|arma|escopeta|cuchillo|navaja|cuchilla|navajas|puente|azotea|vias|veneno|cloro)',
   ),
   /** Attention fixed on a means: looking at it, holding it, counting it. */
@@ -156,6 +159,7 @@ export const CUES: Record<CueClass, RegExp> = {
     '(where|how) (he|she|they|my_dad|my_mom|my_husband|my_wife) (hides|keeps|stores|locks|hid|kept) ~2 (the_key|it|them|the_gun|the_rifle|the_pills)',
     'what it would (be_like|feel_like)',
     '(doing_the_math|did_the_math|do_the_math|calculating|calculated|calculate|worked_out|working_out|figured_out|figuring_out|calcule|calculando) ~4 (my_own_body_weight|my_body_weight|my_own_weight|mi_peso|mi_propio_peso)',
+    '(calculating|calculated|calculate|working_out|figuring_out|doing_the_math_on|calculando|calcule) ~4 (in_my_head|for_myself|for_my_own|en_mi_cabeza|para_mi)',
     '(checking|checked|check|timing|timed|learned|memorized) (what_time|when|the_schedule|how_often|how_fast|how_high|how_deep)',
     '(holding|held|loaded|loading|load|cleaning|sharpened|counting|counted|lined_up|laid_out|hid|hiding|keep|keeping) ~2 (it|them|the|my|a|all)',
     '(keep|kept|keeps|cant_stop) (thinking|looking|going_back) ~3 (about|at|to)',
@@ -228,6 +232,7 @@ export const CUES: Record<CueClass, RegExp> = {
     '(cortadas|cortaduras|cortes|heridas|quemaduras|rasgunos) (nuevas|nuevos|frescas|frescos|recientes)',
     '(nuevas|nuevos|frescas|frescos) (cortadas|cortaduras|cortes|heridas|quemaduras)',
     '(cortadas|cortaduras) en (los|las|el|sus|su|mis) (brazos|brazo|piernas|pierna|munecas|muslos)',
+    '(hacerme|me_hago|me_hice|me_he_hecho|hacerse|se_hace|se_hizo|se_ha_hecho|vuelto_a_hacerme) (cortes|cortadas|cortaduras|heridas|quemaduras)',
     '(been|started|back_to|keep|kept|went_back_to|relapsed_into|im) (purging|making_myself_throw_up|making_myself_sick|bingeing_and_purging)',
     '(purging|purged|throwing_up|vomiting) ~2 (\\d+|several|multiple|a_few|few|many) ~2 (x|times|a_day|per_day|daily|veces)',
     '(me_estoy_provocando|me_provoco|provocandome|vuelvo_a_provocarme) (el_vomito|vomitar)',
@@ -466,7 +471,7 @@ export const TOPIC: RegExp = anyOf(
 /** Death cues used figuratively or about something other than a life. */
 export const DEATH_IDIOM: RegExp = anyOf(
   '(dying|dead|die|died) (to|for|tired|battery|of_laughter|laughing|of_embarrassment|of_boredom|inside_lol|lol|lmao)',
-  '(died|dying|die|dead) (laughing|of_shock|of_embarrassment|of_cringe)',
+  '(died|dying|die|dead) (laughing|of_shock|of_embarrassment|of_cringe|of_shame|from_shame)',
   '(phone|battery|laptop|car|plant|plants|wifi|wi_fi|internet|power|connection|computer|charger|tablet|printer|fish|goldfish|tv|router|project|deal|idea|conversation|group_chat|hamster|gerbil|guinea_pig|bird|parakeet|parrot|rabbit|bunny|turtle|lizard|snake|frog|puppy|kitten|horse|chicken|hen|betta) ~2 (died|dead|dying|is_dead|die)',
   '(deadass|dead_ass|died_a_little|die_a_little|dying_a_little)',
   '(hamster|gerbil|fish|goldfish|dog|cat|bird|pet|rabbit|bunny|turtle|puppy|kitten) ~3 (went_to_sleep|sleep_forever|put_to_sleep|put_down)',

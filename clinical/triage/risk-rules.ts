@@ -62,7 +62,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(suicidal|suicida) (thoughts|ideation|again|lately|feelings)',
       '(pienso|pensando|pensamientos|ideas) ~2 (suicidio|suicidas|morir|matarme)',
       'ganas de morir(me)?',
-      'want to die',
+      // Not "want to die of shame": dying of a feeling is an idiom, as in Spanish "morir de vergüenza".
+      /(?:^| )want to die(?! (?:of|from) (?:shame|embarrassment|boredom|laughter|cringe|envy)(?: |$))/,
       'wanna die',
       'wish* (i|i_was|i_were|to_be) (was|were|dead) ~1',
       '(wish|wishing) i (was|were) dead',

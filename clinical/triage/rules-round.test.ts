@@ -297,3 +297,29 @@ describe('round 7 (sealed22–27): wordings the rules lacked, and ordinary readi
     expect(at('hale')?.part).toBe(at('dr')?.part);
   });
 });
+
+describe("round 8 (sealed28–30): self-harm in Spain's Spanish, a passive wish said formally, doses worked out idly", () => {
+  it('"he vuelto a hacerme cortes" is self-harm resumed', () => {
+    expect(codes('Os escribo porque he vuelto a hacerme cortes, tres veces esta semana.')).toContain('self_harm');
+  });
+
+  it('"if something happened to me it would be no tragedy" is a passive death wish (es/en)', () => {
+    expect(
+      rules('últimamente pienso que si me pasara algo en la carretera de regreso no sería ninguna tragedia.').escalate,
+    ).toBe(true);
+    expect(
+      rules('Some nights I think if something happened to me on the drive home it would not be the worst thing.')
+        .escalate,
+    ).toBe(true);
+  });
+
+  it("a lethal agent with doses worked out in one's head, whatever the disclaimer", () => {
+    const r = rules("I've been calculating doses of potassium chloride in my head during rounds. Idle arithmetic.");
+    expect(r.escalate).toBe(true);
+  });
+
+  it('"want to die of shame" is an idiom; "want to die" is not', () => {
+    expect(rules('my bill from last month, I want to die of shame, I forgot to pay it').escalate).toBe(false);
+    expect(rules('I want to die.').escalate).toBe(true);
+  });
+});
