@@ -1,5 +1,5 @@
 import type { ToolEhr } from '../ehr/gateway.ts';
-import type { Note, NoteKind } from '../ehr/types.ts';
+import type { Note, NoteKind, Page } from '../ehr/types.ts';
 import { ToolError } from './errors.ts';
 import { PART2_PURPOSE_BY_ROLE } from './part2.ts';
 import type { Principal } from './principal.ts';
@@ -29,9 +29,9 @@ export async function requirePart2Consent(ehr: ToolEhr, principal: Principal, cl
 /**
  * The gateway a tool receives: the same reads and drafts, with the record walls built in, so no tool can forget
  * them. Psychotherapy notes read as walled; note lists never include them; a Part 2 client's clinical and billing
- * records (notes, assessments, treatment plans, claims) need a consent covering the caller's purpose, and a
- * practice-wide claim list leaves out the claims no consent releases. Scope is checked first, so a refusal never
- * tells someone outside the caseload what kind of record an id names.
+ * records (notes, assessments, treatment plans, claims, risk flags) need a consent covering the caller's purpose,
+ * and a practice-wide claim list or any risk-flag list leaves out the records no consent releases. Scope is checked
+ * first, so a refusal never tells someone outside the caseload what kind of record an id names.
  */
 export function wallEhr(ehr: ToolEhr, principal: Principal, scope: CallerScope): ToolEhr {
   const notes = ehr.read.notes;
@@ -63,10 +63,36 @@ export function wallEhr(ehr: ToolEhr, principal: Principal, scope: CallerScope):
       throw error;
     }
   };
+  /** Keeps a page's records whose client is released; the cursor stays the store's, so a page may come back short. */
+  const releasedOnly = async <T extends { clientId: string }>(page: Page<T>): Promise<Page<T>> => {
+    const clientIds = [...new Set(page.items.map((r) => r.clientId))];
+    const released = new Set(
+      (await Promise.all(clientIds.map(async (id) => ((await releasable(id)) ? id : null)))).filter(
+        (id): id is string => id !== null,
+      ),
+    );
+    return { items: page.items.filter((r) => released.has(r.clientId)), nextCursor: page.nextCursor };
+  };
   const { assessments, treatmentPlans, claims, transcripts } = ehr.read;
+  const { riskFlags } = ehr.drafts;
   return Object.freeze({
     practiceId: ehr.practiceId,
-    drafts: ehr.drafts,
+    drafts: {
+      ...ehr.drafts,
+      // A risk flag is a clinical record about the client (its evidence names their assessments and messages): the
+      // same scope and Part 2 wall as the records it cites. Raising one is not walled here: flag_risk reads the
+      // client's assessments through this gateway first, so a walled client is refused before anything is stored.
+      riskFlags: {
+        upsert: (flag: Parameters<typeof riskFlags.upsert>[0]) => riskFlags.upsert(flag),
+        forClient: async (clientId: string) => {
+          await guardClient(clientId);
+          return riskFlags.forClient(clientId);
+        },
+        // A list names a set of clients (a caseload may hold a walled one), so it leaves out, page by page, rather
+        // than refusing; a tool that takes one client's id refuses a walled client itself.
+        list: async (query: Parameters<typeof riskFlags.list>[0]) => releasedOnly(await riskFlags.list(query)),
+      },
+    },
     read: {
       ...ehr.read,
       assessments: {
@@ -97,14 +123,7 @@ export function wallEhr(ehr: ToolEhr, principal: Principal, scope: CallerScope):
             await guardClient(query.clientId);
             return claims.list(query);
           }
-          const page = await claims.list(query);
-          const clientIds = [...new Set(page.items.map((c) => c.clientId))];
-          const released = new Set(
-            (await Promise.all(clientIds.map(async (id) => ((await releasable(id)) ? id : null)))).filter(
-              (id): id is string => id !== null,
-            ),
-          );
-          return { items: page.items.filter((c) => released.has(c.clientId)), nextCursor: page.nextCursor };
+          return releasedOnly(await claims.list(query));
         },
       },
       // A session transcript is a clinical record like the note drafted from it: same scope and Part 2 wall.

@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import { MAX_RISK_FLAG_PAGE } from '../ehr/flags.ts';
-import { ToolError } from '../policies/errors.ts';
 import { requirePart2Consent } from '../policies/walls.ts';
 import { defineTool } from './define.ts';
 import { RiskFlagView, toRiskFlagView } from './risk-flag-view.ts';
@@ -35,6 +34,8 @@ export const listRiskFlags = defineTool({
   async run(input, { scope, ehr, principal, touch }) {
     let clientIds: readonly string[] | undefined;
     if (input.clientId) {
+      // Naming one client is a read of that client's record: a walled client is refused, not answered with an empty
+      // queue that would read as "no risk flags".
       await scope.requireClient(input.clientId);
       await requirePart2Consent(ehr, principal, input.clientId);
       clientIds = [input.clientId];
@@ -42,24 +43,14 @@ export const listRiskFlags = defineTool({
       const reach = await scope.clientIds();
       if (reach) clientIds = [...reach];
     }
-    const result = await ehr.drafts.riskFlags.list({
+    // Scope is applied in the query. The walled gateway leaves out, page by page, the flags of Part 2 clients no
+    // consent releases (as it does for list_claims), so the cursor stays the store's and a page may come back short.
+    const { items, nextCursor } = await ehr.drafts.riskFlags.list({
       ...(clientIds ? { clientIds } : {}),
       ...(input.status === 'all' ? {} : { status: input.status }),
       limit: input.limit,
       cursor: input.cursor ?? null,
     });
-    // Scope is applied in the query; the Part 2 wall is applied per page, as list_claims does, so the cursor stays
-    // the store's and a page may come back shorter than the limit.
-    const released = new Set<string>();
-    for (const clientId of new Set(result.items.map((f) => f.clientId))) {
-      try {
-        await requirePart2Consent(ehr, principal, clientId);
-        released.add(clientId);
-      } catch (error) {
-        if (!(error instanceof ToolError)) throw error;
-      }
-    }
-    const items = result.items.filter((f) => released.has(f.clientId));
     touch(...items.flatMap((f) => [f.id, f.clientId]));
     return {
       items: items.map((f) => ({
@@ -69,7 +60,7 @@ export const listRiskFlags = defineTool({
         reviewedBy: f.reviewedBy,
         reviewedAt: f.reviewedAt,
       })),
-      nextCursor: result.nextCursor,
+      nextCursor,
     };
   },
 });
