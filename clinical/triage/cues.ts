@@ -1,4 +1,4 @@
-import { anyOf } from './phrase.ts';
+import { anyOf, PASTIME_WORDS } from './phrase.ts';
 
 /**
  * Risk cues by class, English and Spanish, for the frame screen (frames.ts). The phrase rules (risk-rules.ts) name
@@ -46,7 +46,7 @@ export const CUES: Record<CueClass, RegExp> = {
     '(end|ending|ended|finish|finishing) (it|it_all|everything|things|my_life|my_own_life|the_pain|all_of_this|this_life)',
     '(it|this|everything|it_all|all_of_it|all_this|all_of_this|life|the_pain|my_life) ~2 (be|to_be|is|was|were|being) (over|done)',
     '(vanish|vanishing|disappear|disappearing|evaporate|cease_to_exist|stop_existing|not_exist|not_existing|stop_being|not_be_alive)',
-    '(not|never|wouldnt|didnt) (wake|waking|woke) up',
+    '(not|never|wouldnt|didnt|nuh|neva|nevah) (wake|waking|woke) up',
     'sleep (forever|and_never|and_not|for_good)',
     '(painless|quick|quickest|easy|easiest|peaceful|fastest|surest) (way|ways|method|methods|option) ~2 (to|of)?',
     '(way|ways) (out|to_go|to_end|to_do_it)',
@@ -482,6 +482,15 @@ export const DEATH_IDIOM: RegExp = anyOf(
   '(brain|brains|legs|feet) ~2 (dead|is_dead|so_dead|died)',
   '(me_tienen|me_tiene|me_dejo|me_dejaron) (muerto|muerta|muertos|muertas)',
   '(llego|llegue|llegamos|llega|llegar) (muerto|muerta|muertos|muertas)',
+  '(me_muero|estoy_que_me_muero|me_estoy_muriendo|me_voy_a_morir) (de|con|del) ~2 (calor|frio|hambre|sed|risa|sueno|cansancio|verguenza|nervios|ganas|aburrimiento|este_calor|tanto_calor|susto)',
+  '(killing|kill|killed) (me|us) dead',
+  '(dead|die|died|dying) (with|wid) (laugh|laughter|laughing|shame)',
+  '(could_have|couldve|could_of|could|coulda) (just)? (died|die) (when|of|from|right_there|on_the_spot)',
+  // Explaining death or a suicide to a child is a parenting question.
+  '(explain|explaining|talk_about|talking_about|tell|telling) ~4 (suicide|death|dying|died) (to|with) ~2 (a_child|my_child|kids|a_kid|my_kid|my_son|my_daughter|him|her|them|my_grandson|my_granddaughter)',
+  '(end|ends) of (my|his|her|our|the|their) rope',
+  `(overdose|overdosed|od|oded|odd|overdosing) on ~3 (${PASTIME_WORDS})`,
+  '(no_aguanto|ya_no_aguanto|no_soporto|ya_no_soporto) (a|al)',
   '(celular|cel|telefono|bateria|carro|laptop|compu|computadora|internet|tablet) ~3 (muerto|muerta|se_murio|murio|se_me_murio)',
   // Counted deaths are events one saw or worked ("two suicides on shift", "tres sobredosis en una noche").
   '(two|three|four|five|six|several|multiple|dos|tres|cuatro|cinco|seis|varios|varias|\\d+) (suicides|overdoses|deaths|suicidios|sobredosis|muertes|muertos)',

@@ -125,7 +125,8 @@ function cuesOf(p: Prepared, guards: CueGuards): Cue[] {
   for (const cls of Object.keys(CUES) as CueClass[]) {
     for (const hit of findAll(p, CUES[cls])) {
       const sentence = p.tokens[hit.first]?.sentence ?? 0;
-      if ((cls === 'death' || cls === 'despair') && inside(hit, deathIdioms)) continue;
+      if ((cls === 'death' || cls === 'despair' || cls === 'means' || cls === 'medical') && inside(hit, deathIdioms))
+        continue;
       if (cls === 'violence' && inside(hit, violenceIdioms)) continue;
       // A threat said with intent ("I swear I will…") stands even at a kid's game.
       const intentOverrides = cls === 'violence' && intentSentences.has(sentence);

@@ -1,4 +1,4 @@
-import { anyOf } from './phrase.ts';
+import { anyOf, PASTIME_WORDS } from './phrase.ts';
 
 /**
  * The deterministic risk screen's vocabulary, English and Spanish. Each rule names a risk kind; `level` is the
@@ -48,7 +48,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(suicidarme|matarme|quitarme la vida)',
       'acabar con (todo|mi vida)',
       /(?:^| )me quiero (?:morir|matar)(?! (?:de (?:la )?(?:verguenza|risa|hambre|sueno|calor|frio|aburrimiento|pena|nervios|ganas|envidia|amor|cansancio)|con (?:tanto|tanta|tantos|tantas|este|esta|estos|estas)) )/,
-      'me voy a (morir|matar)',
+      // Not "me voy a morir de hambre": dying of a feeling or a want is an idiom, as with "me quiero morir de…".
+      /(?:^| )me voy a (?:morir|matar)(?! (?:de|del) (?:la )?(?:hambre|risa|verguenza|sueno|calor|frio|aburrimiento|nervios|cansancio|sed|ganas|susto)(?: |$))/,
     ),
   },
   {
@@ -234,7 +235,10 @@ export const RISK_RULES: readonly RiskRule[] = [
       // "Is it okay to take an extra half?" asks; it is not an overdose.
       'take ~3 (too_many|whole_bottle|all_my|bunch_of|handful)',
       // "an overdose on my shift" is a nurse's work; "overdosed on my meds" is not.
-      /(?:^| )(?:overdose|overdosed|od|odd) (?:on|tonight|last)(?<! on(?= (?:my|the|our|his|her) (?:shift|unit|floor|watch|call) ))(?= )/,
+      // "overdosed on Hallmark movies" and "OD'd on espresso" are idioms: an overdose on a pastime or a food.
+      new RegExp(
+        `(?:^| )(?:overdose|overdosed|od|odd) (?:on|tonight|last)(?<! on(?= (?:my|the|our|his|her) (?:shift|unit|floor|watch|call) ))(?! (?:\\S+ ){0,3}(?:${PASTIME_WORDS})(?: |$))(?= )`,
+      ),
       'i (overdosed|od)',
       '(hard|cant|cannot) ~2 (breathe|breathing|keep_my_eyes_open|stay_awake)',
       'chest (pain|hurts)',

@@ -323,3 +323,30 @@ describe("round 8 (sealed28–30): self-harm in Spain's Spanish, a passive wish 
     expect(rules('I want to die.').escalate).toBe(true);
   });
 });
+
+describe('round 9 (sealed31–33): a wish in Patois, and idioms of overdoing and dying', () => {
+  it('"mi just wish mi nuh wake up" is a passive death wish', () => {
+    expect(rules('Sometime mi just wish mi nuh wake up inna di morning, yuh understand?').escalate).toBe(true);
+  });
+
+  it('an overdose on a pastime or a food is an idiom; on pills it is not', () => {
+    expect(rules('Overdosed on Golden Girls reruns all weekend, 10/10 therapy.').escalate).toBe(false);
+    expect(rules("Pretty sure I OD'd on Hallmark Christmas movies this weekend").escalate).toBe(false);
+    expect(rules('I overdosed on my pills').urgency).toBe('emergency');
+  });
+
+  it('dying of hunger or heat, "could have died when I saw him", "killing me dead", the end of one\'s rope', () => {
+    expect(rules('tengo que ir en ayunas al laboratorio, me voy a morir de hambre jaja').escalate).toBe(false);
+    expect(rules('Ay bendito, estoy que me muero con este calor y el aire roto.').escalate).toBe(false);
+    expect(rules('I could have just died when I saw my ex in the waiting room.').escalate).toBe(false);
+    expect(rules('Doc, this heat killing me dead.').escalate).toBe(false);
+    expect(rules("I'm at the end of my rope with the home health agency.").escalate).toBe(false);
+    expect(rules('me voy a morir').escalate).toBe(true);
+  });
+
+  it('explaining a suicide to a child is a parenting question; "ya no aguanto a mi jefe" is about the boss', () => {
+    expect(rules('How do I explain suicide to a child? He is not sad, just curious.').escalate).toBe(false);
+    expect(rules('Ya no aguanto a mi jefe y sus chistes.').escalate).toBe(false);
+    expect(rules('Ya no aguanto más, ya no quiero vivir.').escalate).toBe(true);
+  });
+});
