@@ -105,6 +105,7 @@ export const CUES: Record<CueClass, RegExp> = {
     // Wishing for an accident is a passive death wish; "hope" is left out, it is as often protective ("hope I don't…").
     '(wish|wishing|wished|praying) ~2 (i|id|i_would|i_could|i_had|i_just|i_might) (would|could|had|might)? (get|got|gotten|be|been) (in|into|hit_by) (an_accident|a_car_accident|a_crash|a_wreck|a_car|a_truck|a_bus)',
     '(deseando|deseo|ojala|quisiera|queria|pido_a_dios|rezo_para) ~3 (tener|tuviera|tenga|sufrir|sufra|me_pase|me_diera) un (accidente|choque)',
+    '(wish|wished|wishing) ~4 (had|would_have|wouldve|had_just|could_have) (killed|taken) me',
     '(si_me_pasara_algo|si_me_pasa_algo|si_me_muriera|si_me_muero|si_no_despertara|si_no_volviera) ~8 (no_seria_ninguna_tragedia|no_seria_una_tragedia|no_seria_tan_malo|nadie_lo_notaria|nadie_me_extranaria|daria_igual|no_importaria|seria_un_alivio)',
     '(if_something_happened_to_me|if_anything_happened_to_me|if_i_died|if_i_didnt_wake_up|if_i_didnt_come_back|if_i_just_died) ~8 (wouldnt_be_a_tragedy|would_not_be_a_tragedy|wouldnt_be_the_worst_thing|would_not_be_the_worst_thing|no_one_would_notice|nobody_would_notice|no_one_would_miss_me|nobody_would_miss_me|wouldnt_matter|would_be_a_relief|be_a_relief)',
     '(tired|exhausted|sick|done) (of|with) (living|life|being_alive|existing|being_here|waking_up|it_all|everything|this_world|all_of_it|all_of_this)',
@@ -351,6 +352,7 @@ export const CUES: Record<CueClass, RegExp> = {
   /** Acts of parting that are plain on their own. */
   prep_strong: anyOf(
     '(playlist|songs|music|outfit|speech|flowers) (for|at) my (funeral|memorial|wake)',
+    '(writing|wrote|written|drafting|drafted|working_on|finished|finishing) ~1 (my_own_eulogy|my_own_obituary|my_own_funeral_speech)',
     '(told|showed|tell|show|le_dije|le_ensene) ~3 (where|donde) ~3 (the_insurance_papers|the_will|the_life_insurance|the_policy|the_passwords|my_passwords|los_papeles|el_testamento|la_poliza|el_seguro|los_papeles_del_seguro)',
     '(given|giving|gave|give|gifted|gifting) ~3 (away|my_things|my_stuff|my_belongings|my_possessions|my_clothes|my_guitar|my_games|my_jewelry|my_books|my_collection|my_stuff)',
     '(gave|give|giving) ~2 (my|all_my) ~3 (things|stuff|belongings|possessions|clothes|guitar|games|jewelry|books|collection|console|car) (away|to)',
@@ -491,6 +493,15 @@ export const DEATH_IDIOM: RegExp = anyOf(
   '(end|ends) of (my|his|her|our|the|their) rope',
   `(overdose|overdosed|od|oded|odd|overdosing) on ~3 (${PASTIME_WORDS})`,
   '(no_aguanto|ya_no_aguanto|no_soporto|ya_no_soporto) (a|al)',
+  '(hill) ~3 (die|died|dying) on',
+  '(work|working|worked|works|workin) (me|us|him|her|them) to (death|the_bone)',
+  '(shes|hes|theyre|ur|youre|you_are|she_is|he_is) (so|sooo|soo|literally|totally)? dead',
+  '(die|dying|died|death) (from|of) (studying|work|homework|finals|boredom|laughing|cringe|embarrassment|exhaustion|stress|the_heat|heat|hunger)',
+  // Work with the dying: "I see people die every week", "death is my every day".
+  '(see|seen|saw|watch|watched|seeing|watching) (people|patients|folks|residents|someone|them) (die|dying|pass|passing)',
+  '(death|dying) is (my|part_of_my|part_of_the) (every_day|everyday|job|work|daily|day_job)',
+  // Questions about death, a child's or one's own, are not a wish to die.
+  '(pregunta|pregunto|preguntas|preguntando|questions|asks|asking|asked|ask) ~3 (about|sobre|por|de) ~2 (death|dying|la_muerte|morir|the_afterlife|heaven|el_cielo)',
   '(celular|cel|telefono|bateria|carro|laptop|compu|computadora|internet|tablet) ~3 (muerto|muerta|se_murio|murio|se_me_murio)',
   // Counted deaths are events one saw or worked ("two suicides on shift", "tres sobredosis en una noche").
   '(two|three|four|five|six|several|multiple|dos|tres|cuatro|cinco|seis|varios|varias|\\d+) (suicides|overdoses|deaths|suicidios|sobredosis|muertes|muertos)',

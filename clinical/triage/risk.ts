@@ -107,6 +107,11 @@ function thirdParty(p: Prepared, first: number): boolean {
   return THIRD_PARTY.test(` ${before.map((t) => t.norm).join(' ')} `);
 }
 
+/** "not me writing my own eulogy at 3am": internet English for "here I am, writing…", an assertion, not a negation. */
+function notMeDoing(p: Prepared, i: number): boolean {
+  return p.tokens[i]?.norm === 'not' && p.tokens[i + 1]?.norm === 'me' && /ing$/.test(p.tokens[i + 2]?.norm ?? '');
+}
+
 function negated(p: Prepared, first: number): boolean {
   // A wording that opens with its own negation ("don't want to live", "no point in living") is not undone by an
   // earlier one ("if this doesn't work I don't see the point").
@@ -117,7 +122,8 @@ function negated(p: Prepared, first: number): boolean {
     if (!token || token.clause !== clause) return false;
     // "haven't been able to stop cutting": the negation binds to "stop", whatever stands between.
     if (NEGATION_BREAKERS.has(token.norm)) return false;
-    if (NEGATORS.has(token.norm) && !NEGATION_BREAKERS.has(p.tokens[i + 1]?.norm ?? '')) return true;
+    if (NEGATORS.has(token.norm) && !NEGATION_BREAKERS.has(p.tokens[i + 1]?.norm ?? '') && !notMeDoing(p, i))
+      return true;
   }
   return false;
 }

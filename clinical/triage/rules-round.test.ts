@@ -350,3 +350,27 @@ describe('round 9 (sealed31–33): a wish in Patois, and idioms of overdoing and
     expect(rules('Ya no aguanto más, ya no quiero vivir.').escalate).toBe(true);
   });
 });
+
+describe("round 10 (sealed34–36): a crash one wishes had killed one, a eulogy of one's own, idioms of work", () => {
+  it('"I wish the crash had killed me", whatever the disclaimer after it', () => {
+    const r = rules(
+      'honestly some days I wish the crash had killed me instead of the other driver. Not going to do anything.',
+    );
+    expect(r.escalate).toBe(true);
+  });
+
+  it('"not me writing my own eulogy" asserts; "I am not writing my own eulogy" denies', () => {
+    expect(rules('not me writing my own eulogy in my notes app at 3am 🙃').escalate).toBe(true);
+    expect(rules('I am not writing my own eulogy, relax').escalate).toBe(false);
+  });
+
+  it('a hill to die on, worked to death, dying from studying, work with the dying, questions about death', () => {
+    expect(rules('this is the hill i will die on: my EOB says out of network').escalate).toBe(false);
+    expect(rules('the way this gig app is working me to DEATH 😩 did 14 hrs of deliveries').escalate).toBe(false);
+    expect(rules('spent 3 months thinking i was gonna die from studying lmao').escalate).toBe(false);
+    expect(rules("I'm a funeral director, so death is my every day and that part doesn't bother me.").escalate).toBe(
+      false,
+    );
+    expect(rules('Mi hija de 7 años pregunta mucho por la muerte desde que murió su abuelo.').escalate).toBe(false);
+  });
+});
