@@ -1,7 +1,9 @@
+import { screenRisk } from '../risk.ts';
 import { RISK_LEXICON } from '../risk-rules.ts';
 import { prepare } from '../text.ts';
 import { type FeatureVector, featuresOf } from './features.ts';
 import { DEFAULT_TRAINING, probability, type TrainOptions, trainLogistic } from './logistic.ts';
+import { readableTokens } from './screen.ts';
 
 /**
  * From labelled messages to the screen's committed model: k-fold cross-validation picks the decision threshold (the
@@ -26,8 +28,18 @@ export interface ScreenModel {
 
 export const TRAINING_TARGET = { folds: 5, maxFalseEscalation: 0.04 } as const;
 
+/**
+ * The words the screen reads of a message, as it reads them in use: it runs only when the rules found no risk, and
+ * then without the clauses the rules discounted (screen.ts). Trained on the whole of "I tried to kill myself years ago,
+ * I am doing well", it learned that reassurance travels with risk, and then escalated the reassurance it was left
+ * with once the past attempt was masked. A message the rules escalate is read whole: its words are what risk sounds
+ * like.
+ */
 export function wordsOf(text: string): string[] {
-  return prepare(text, RISK_LEXICON).tokens.map((t) => t.norm);
+  const p = prepare(text, RISK_LEXICON);
+  const findings = screenRisk(p);
+  const tokens = findings.some((f) => f.discounted === null) ? p.tokens : readableTokens(p, findings);
+  return tokens.map((t) => t.norm);
 }
 
 const examplesOf = (rows: readonly LabelledMessage[]) =>
