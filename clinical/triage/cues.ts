@@ -104,7 +104,9 @@ export const CUES: Record<CueClass, RegExp> = {
     '(running|ran|run) out of (reasons|reason) to (keep_trying|keep_going|live|go_on|stay|get_up|keep_fighting)',
     // Wishing for an accident is a passive death wish; "hope" is left out, it is as often protective ("hope I don't…").
     '(wish|wishing|wished|praying) ~2 (i|id|i_would|i_could|i_had|i_just|i_might) (would|could|had|might)? (get|got|gotten|be|been) (in|into|hit_by) (an_accident|a_car_accident|a_crash|a_wreck|a_car|a_truck|a_bus)',
-    '(deseando|deseo|ojala|quisiera|queria|pido_a_dios|rezo_para) ~3 (tener|tuviera|tenga|sufrir|sufra|me_pase|me_diera) un (accidente|choque)',
+    '(deseando|deseo|ojala|quisiera|queria|pido_a_dios|rezo_para) ~3 (tener|tuviera|tenga|sufrir|sufra|me_pase|me_diera|me_de|me_da) un (accidente|choque|infarto|derrame|ataque_al_corazon|paro_cardiaco)',
+    '(wish|wishing|wished|praying) ~2 (i|id|i_would|i_could|i_just) (would|could|might)? (have|get|had|got) a (heart_attack|stroke|aneurysm|car_accident|fatal_accident)',
+    /(?:^| )(?:no querer|no quiero|no quisiera|ojala no|no volver a|nunca mas) despertar(?:me)?(?! (?:temprano|tarde|a las|antes|manana|tan temprano|de madrugada))/,
     '(wish|wished|wishing) ~4 (had|would_have|wouldve|had_just|could_have) (killed|taken) me',
     '(si_me_pasara_algo|si_me_pasa_algo|si_me_muriera|si_me_muero|si_no_despertara|si_no_volviera) ~8 (no_seria_ninguna_tragedia|no_seria_una_tragedia|no_seria_tan_malo|nadie_lo_notaria|nadie_me_extranaria|daria_igual|no_importaria|seria_un_alivio)',
     '(if_something_happened_to_me|if_anything_happened_to_me|if_i_died|if_i_didnt_wake_up|if_i_didnt_come_back|if_i_just_died) ~8 (wouldnt_be_a_tragedy|would_not_be_a_tragedy|wouldnt_be_the_worst_thing|would_not_be_the_worst_thing|no_one_would_notice|nobody_would_notice|no_one_would_miss_me|nobody_would_miss_me|wouldnt_matter|would_be_a_relief|be_a_relief)',
@@ -211,6 +213,7 @@ export const CUES: Record<CueClass, RegExp> = {
   /** Hurting oneself. */
   self_harm: anyOf(
     '(cut|cutting|cuts|burn|burned|burning|burnt|scratch|scratched|scratching|carve|carved|carving|hit|hitting|punch|punched|punching|bang|banged|banging|hurt|hurting|harm|harmed|harming|bite|biting|starve|starving) ~1 (myself|my_self|my_arm|my_arms|my_wrist|my_wrists|my_leg|my_legs|my_thigh|my_thighs|my_skin|my_stomach|my_hips)',
+    '(burned|burnt|cut|scratched|carved|stabbed) (my|myself) ~2 (on_purpose|deliberately|intentionally|a_proposito)',
     '(self_harm|self_harming|selfharm*|self_injur*|sh_again)',
     '(want|wanna|wanting|urge|urges|like_you_want) to (hurt|harm|cut|kill) (yourself|urself|your_self)',
     '(cutting|self_harm|burning|hurting_myself|the_cutting|the_urges_to_cut) ~1 (came_back|is_back|started_again|returned|has_come_back|came_back_after)',

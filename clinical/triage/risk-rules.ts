@@ -104,7 +104,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       'mejor sin mi',
       'una carga',
       '(ya_no|no) le encuentro sentido',
-      'no (quiero|quisiera) despertar',
+      // Not "no quiero despertar temprano": waking early is a schedule.
+      /(?:^| )no (?:quiero|quisiera) despertar(?:me)?(?! (?:temprano|tarde|a las|antes|manana|tan temprano|de madrugada))(?= |$)/,
       'no (quiero|puedo) seguir (viviendo|asi)',
       'desaparecer (para_siempre)?',
     ),

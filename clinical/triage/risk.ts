@@ -52,6 +52,10 @@ const NEGATION_BREAKERS = new Set([
   'know',
   'worth',
   'see',
+  // "ya no puedo más, tengo la cuerda lista": the negation is despair's own, and binds to "puedo", not to what follows.
+  'puedo',
+  'aguanto',
+  'soporto',
 ]);
 const NEGATION_WINDOW = 5;
 

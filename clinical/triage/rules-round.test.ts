@@ -374,3 +374,21 @@ describe("round 10 (sealed34–36): a crash one wishes had killed one, a eulogy 
     expect(rules('Mi hija de 7 años pregunta mucho por la muerte desde que murió su abuelo.').escalate).toBe(false);
   });
 });
+
+describe("round 12 (sealed40–42): despair's own negation, wishes for a heart attack, burns on purpose", () => {
+  it('"ya no puedo más, tengo la cuerda lista": the negation is despair\'s, not the rope\'s', () => {
+    const r = rules('YA NO PUEDO MAS tengo la cuerda lista y hoy lo hago no me llamen');
+    expect(r.escalate).toBe(true);
+    expect(codes('YA NO PUEDO MAS tengo la cuerda lista y hoy lo hago')).toContain('method_means');
+  });
+
+  it('a wish for a heart attack, and not wanting to wake (Spanish)', () => {
+    expect(rules('Ojalá me diera un infarto en el turno y ya, así por fin descanso.').escalate).toBe(true);
+    expect(rules('ando con pensamientos feos otra vez de no querer despertar.').escalate).toBe(true);
+  });
+
+  it('a burn on purpose is self-harm; a burn on the stove is not', () => {
+    expect(codes('burned my forearm on purpose with the cautery after surgery today.')).toContain('self_harm');
+    expect(rules('I burned my hand on the stove').escalate).toBe(false);
+  });
+});

@@ -56,6 +56,9 @@ export const TRAINING_ONLY_SETS = [
   'sealed34',
   'sealed35',
   'sealed36',
+  'sealed40',
+  'sealed41',
+  'sealed42',
 ] as const;
 /** What the learned screen and the learned category model are trained on. */
 export const TRAINING_SETS = [...DEVELOPMENT_SETS, ...TRAINING_ONLY_SETS] as const;
@@ -63,14 +66,7 @@ export const TRAINING_SETS = [...DEVELOPMENT_SETS, ...TRAINING_ONLY_SETS] as con
  * Sets written blind to the engine and never tuned or trained on: measured, printed, not asserted. A set leaves this
  * list only by becoming training or development data, which makes it useless as an estimate from then on.
  */
-export const UNTOUCHED_SETS: readonly string[] = [
-  'sealed37',
-  'sealed38',
-  'sealed39',
-  'sealed40',
-  'sealed41',
-  'sealed42',
-];
+export const UNTOUCHED_SETS: readonly string[] = ['sealed37', 'sealed38', 'sealed39'];
 
 export function readTriageSet(name: string): LabelledTriageMessage[] {
   return readJsonl<LabelledTriageMessage>(join(import.meta.dirname, `${name}.jsonl`));
