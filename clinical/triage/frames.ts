@@ -95,9 +95,6 @@ const PREP_ORDINARY = anyOf(
   // A note for a surgeon or a pharmacy is paperwork.
   '(surgeon|oral_surgeon|dentist|pcp|physician|pharmacy|pharmacist)',
 );
-/** A count before an overdose makes it events one saw or worked, not one's own ("three overdoses", "dos sobredosis"). */
-const OVERDOSE_NOUN = /^(?:overdoses?|sobredosis|ods)$/;
-const COUNTED = anyOf('(two|three|four|five|six|several|multiple|dos|tres|cuatro|cinco|seis|varios|varias|\\d+)');
 const HYPERBOLE = anyOf('(almost|nearly|casi|practically|basically)');
 const DRIVING = anyOf('(drive|driving|drove|behind_the_wheel|manejar|manejando|conducir)');
 
@@ -132,12 +129,6 @@ function cuesOf(p: Prepared, guards: CueGuards): Cue[] {
       const intentOverrides = cls === 'violence' && intentSentences.has(sentence);
       if (TOPIC_SENSITIVE.has(cls) && isTopic(sentence) && !plainCueIn(sentence) && !intentOverrides) continue;
       if (cls === 'medical' && BILLING.test(sentenceText(p, sentence))) continue;
-      if (
-        cls === 'medical' &&
-        OVERDOSE_NOUN.test(p.tokens[hit.first]?.norm ?? '') &&
-        COUNTED.test(` ${p.tokens[hit.first - 1]?.norm ?? ''} `)
-      )
-        continue;
       if (
         cls === 'medical' &&
         HYPERBOLE.test(
