@@ -103,6 +103,13 @@ function partStartsOf(text: string, sentenceStarts: readonly number[]): number[]
   return [...starts].sort((a, b) => a - b);
 }
 
+/** The index of the span (from `starts`, ascending) that position `at` falls in, searching on from `from`. */
+function indexAt(starts: readonly number[], from: number, at: number): number {
+  let i = from;
+  while (i + 1 < starts.length && (starts[i + 1] ?? Infinity) <= at) i++;
+  return i;
+}
+
 export function prepare(raw: string, lexicon: ReadonlySet<string>): Prepared {
   const { visible: text, origin } = stripInvisible(raw);
   const lexiconList = [...lexicon];
@@ -116,11 +123,8 @@ export function prepare(raw: string, lexicon: ReadonlySet<string>): Prepared {
   for (const seg of wordSegmenter.segment(text)) {
     if (!seg.isWordLike) continue;
     const between = text.slice(lastEnd, seg.index);
-    let nextSentence = sentence;
-    while (nextSentence + 1 < sentenceStarts.length && (sentenceStarts[nextSentence + 1] ?? Infinity) <= seg.index)
-      nextSentence++;
-    let nextPart = part;
-    while (nextPart + 1 < partStarts.length && (partStarts[nextPart + 1] ?? Infinity) <= seg.index) nextPart++;
+    const nextSentence = indexAt(sentenceStarts, sentence, seg.index);
+    const nextPart = indexAt(partStarts, part, seg.index);
     const norm = correct(fold(seg.segment), lexicon, lexiconList);
     if (nextSentence !== sentence || /[,;:!?.()\n–—]/.test(between) || CLAUSE_BREAK_WORDS.has(norm)) clause++;
     sentence = nextSentence;
@@ -152,19 +156,19 @@ export function bySentence(tokens: readonly Token[]): Token[][] {
 
 /** One sentence's folded words as " tok tok ", the form the rules match ("" words give "  "). */
 export function sentenceText(p: Prepared, sentence: number | undefined): string {
-  return ` ${p.tokens
-    .filter((t) => t.sentence === sentence)
-    .map((t) => t.norm)
-    .join(' ')} `;
+  return joinedWhere(p, (t) => t.sentence === sentence);
 }
 
 /** One finer sentence's folded words (Token.part), in the same form. */
 export function partText(p: Prepared, part: number | undefined): string {
-  return ` ${p.tokens
-    .filter((t) => t.part === part)
+  return joinedWhere(p, (t) => t.part === part);
+}
+
+const joinedWhere = (p: Prepared, pick: (t: Token) => boolean): string =>
+  ` ${p.tokens
+    .filter(pick)
     .map((t) => t.norm)
     .join(' ')} `;
-}
 
 /** The tokens a match over `joined` covers, as [first, last] indexes. */
 export function tokenRange(p: Prepared, from: number, to: number): [number, number] | null {
