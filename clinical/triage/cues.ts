@@ -1,4 +1,11 @@
-import { anyOf, PASTIME_WORDS } from './phrase.ts';
+import { anyOf } from './phrase.ts';
+
+/** What one "overdoses on" in jest: pastimes and foods ("overdosed on Hallmark movies", "OD'd on espresso"). */
+export const PASTIME_WORDS =
+  'reruns|movies|movie|shows|show|tv|netflix|episodes|cookies|cookie|candy|chocolate|sugar|caffeine|coffee|espresso|pizza|cake|pie|food|turkey|christmas|hallmark|music|podcasts|books|sun|sunshine|family|holidays|carbs|tacos|pasta|memes|tiktok|youtube|anime|kdramas|dramas';
+
+/** What makes not wanting to wake a schedule ("no quiero despertar temprano"), shared by the phrase rule and the cue. */
+export const WAKE_SCHEDULE_WORDS = 'temprano|tarde|a las|antes|manana|tan temprano|de madrugada';
 
 /**
  * Risk cues by class, English and Spanish, for the frame screen (frames.ts). The phrase rules (risk-rules.ts) name
@@ -106,7 +113,9 @@ export const CUES: Record<CueClass, RegExp> = {
     '(wish|wishing|wished|praying) ~2 (i|id|i_would|i_could|i_had|i_just|i_might) (would|could|had|might)? (get|got|gotten|be|been) (in|into|hit_by) (an_accident|a_car_accident|a_crash|a_wreck|a_car|a_truck|a_bus)',
     '(deseando|deseo|ojala|quisiera|queria|pido_a_dios|rezo_para) ~3 (tener|tuviera|tenga|sufrir|sufra|me_pase|me_diera|me_de|me_da) un (accidente|choque|infarto|derrame|ataque_al_corazon|paro_cardiaco)',
     '(wish|wishing|wished|praying) ~2 (i|id|i_would|i_could|i_just) (would|could|might)? (have|get|had|got) a (heart_attack|stroke|aneurysm|car_accident|fatal_accident)',
-    /(?:^| )(?:no querer|no quiero|no quisiera|ojala no|no volver a|nunca mas) despertar(?:me)?(?! (?:temprano|tarde|a las|antes|manana|tan temprano|de madrugada))/,
+    new RegExp(
+      `(?:^| )(?:no querer|no quiero|no quisiera|ojala no|no volver a|nunca mas) despertar(?:me)?(?! (?:${WAKE_SCHEDULE_WORDS}))`,
+    ),
     '(wish|wished|wishing) ~4 (had|would_have|wouldve|had_just|could_have) (killed|taken) me',
     '(si_me_pasara_algo|si_me_pasa_algo|si_me_muriera|si_me_muero|si_no_despertara|si_no_volviera) ~8 (no_seria_ninguna_tragedia|no_seria_una_tragedia|no_seria_tan_malo|nadie_lo_notaria|nadie_me_extranaria|daria_igual|no_importaria|seria_un_alivio)',
     '(if_something_happened_to_me|if_anything_happened_to_me|if_i_died|if_i_didnt_wake_up|if_i_didnt_come_back|if_i_just_died) ~8 (wouldnt_be_a_tragedy|would_not_be_a_tragedy|wouldnt_be_the_worst_thing|would_not_be_the_worst_thing|no_one_would_notice|nobody_would_notice|no_one_would_miss_me|nobody_would_miss_me|wouldnt_matter|would_be_a_relief|be_a_relief)',

@@ -28,7 +28,3 @@ export function phrase(notation: string): RegExp {
 export function anyOf(...notations: Array<string | RegExp>): RegExp {
   return new RegExp(notations.map((n) => (typeof n === 'string' ? phrase(n).source : n.source)).join('|'));
 }
-
-/** What one "overdoses on" in jest: pastimes and foods ("overdosed on Hallmark movies", "OD'd on espresso"). */
-export const PASTIME_WORDS =
-  'reruns|movies|movie|shows|show|tv|netflix|episodes|cookies|cookie|candy|chocolate|sugar|caffeine|coffee|espresso|pizza|cake|pie|food|turkey|christmas|hallmark|music|podcasts|books|sun|sunshine|family|holidays|carbs|tacos|pasta|memes|tiktok|youtube|anime|kdramas|dramas';

@@ -1,4 +1,5 @@
-import { anyOf, PASTIME_WORDS } from './phrase.ts';
+import { PASTIME_WORDS, WAKE_SCHEDULE_WORDS } from './cues.ts';
+import { anyOf } from './phrase.ts';
 
 /**
  * The deterministic risk screen's vocabulary, English and Spanish. Each rule names a risk kind; `level` is the
@@ -105,7 +106,7 @@ export const RISK_RULES: readonly RiskRule[] = [
       'una carga',
       '(ya_no|no) le encuentro sentido',
       // Not "no quiero despertar temprano": waking early is a schedule.
-      /(?:^| )no (?:quiero|quisiera) despertar(?:me)?(?! (?:temprano|tarde|a las|antes|manana|tan temprano|de madrugada))(?= |$)/,
+      new RegExp(`(?:^| )no (?:quiero|quisiera) despertar(?:me)?(?! (?:${WAKE_SCHEDULE_WORDS}))(?= |$)`),
       'no (quiero|puedo) seguir (viviendo|asi)',
       'desaparecer (para_siempre)?',
     ),
