@@ -4,6 +4,7 @@ import type { ClaimCodeApproval, DraftDocument, DraftDocumentStore } from '../co
 import { EhrError } from '../errors.ts';
 import { ID_PREFIX, newId } from '../ids.ts';
 import type { Claim, Provenance, Role } from '../types.ts';
+import { requireActingUser } from './acting-user.ts';
 import { sqlReader } from './reader.ts';
 import type { Database } from './schema.ts';
 import { guarded } from './translate-error.ts';
@@ -119,15 +120,9 @@ export async function approveClaimCodes(
   note: string | null,
 ): Promise<ClaimCodeApproval> {
   const [user, practice] = await Promise.all([
-    db
-      .selectFrom('users')
-      .select(['role', 'active'])
-      .where('practiceId', '=', practiceId)
-      .where('id', '=', userId)
-      .executeTakeFirst(),
+    requireActingUser(db, practiceId, userId),
     db.selectFrom('practices').select('settings').where('id', '=', practiceId).executeTakeFirst(),
   ]);
-  if (!user?.active) throw new EhrError('not_found', 'user not found or inactive in this practice');
   const configured = (practice?.settings as Record<string, unknown> | undefined)?.claimCodeApprovers;
   const approvers = Array.isArray(configured) ? (configured as Role[]) : DEFAULT_CODE_APPROVERS;
   if (!approvers.includes(user.role as Role))

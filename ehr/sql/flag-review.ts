@@ -8,6 +8,7 @@ import {
   type RiskFlagReview,
 } from '../flags.ts';
 import type { Role } from '../types.ts';
+import { requireActingUser } from './acting-user.ts';
 import { type FlagDb, toFlag } from './flags.ts';
 import { sqlReader } from './reader.ts';
 import type { Database } from './schema.ts';
@@ -57,20 +58,14 @@ export async function reviewRiskFlag(
   review: RiskFlagReview,
 ): Promise<RiskFlag> {
   const { disposition, note } = checkReview(review);
+  await requireActingUser(
+    database,
+    practiceId,
+    userId,
+    REVIEW_ROLES,
+    (role) => `a ${role} cannot review a risk flag; only a clinician on the client's care team or their supervisor can`,
+  );
   const db = database as unknown as FlagDb;
-  const user = await db
-    .selectFrom('users')
-    .select(['role', 'active'])
-    .where('practiceId', '=', practiceId)
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (!user?.active) throw new EhrError('not_found', 'user not found or inactive in this practice');
-  if (!REVIEW_ROLES.includes(user.role as Role)) {
-    throw new EhrError(
-      'invalid',
-      `a ${user.role} cannot review a risk flag; only a clinician on the client's care team or their supervisor can`,
-    );
-  }
   const flag = await db
     .selectFrom('riskFlags')
     .select(['clientId', 'status'])

@@ -3,6 +3,7 @@ import { EhrError } from '../errors.ts';
 import type { HumanActions } from '../gateway.ts';
 import { ID_PREFIX, newId } from '../ids.ts';
 import { CONSENT_KINDS, type Role } from '../types.ts';
+import { requireActingUser } from './acting-user.ts';
 import { approveClaimCodes, requireCodeApproval } from './coding.ts';
 import { reviewRiskFlag } from './flag-review.ts';
 import { toClient, toConsent, toIntake, toMessage, toNote, toReplyDraft } from './mappers.ts';
@@ -35,19 +36,8 @@ const INTAKE_ROLES: readonly Role[] = ['clinician', 'supervisor', 'front_desk'];
  * never given this object.
  */
 export function sqlHumanActions(db: Kysely<Database>, practiceId: string): HumanActions {
-  async function requireUser(trx: Kysely<Database> | Transaction<Database>, userId: string, roles?: readonly Role[]) {
-    const user = await trx
-      .selectFrom('users')
-      .select(['id', 'role', 'active', 'displayName'])
-      .where('practiceId', '=', practiceId)
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    if (!user?.active) throw new EhrError('not_found', 'user not found or inactive in this practice');
-    if (roles && !roles.includes(user.role as Role)) {
-      throw new EhrError('invalid', `a ${user.role} cannot take this action`);
-    }
-    return user;
-  }
+  const requireUser = (trx: Kysely<Database> | Transaction<Database>, userId: string, roles?: readonly Role[]) =>
+    requireActingUser(trx, practiceId, userId, roles);
 
   /** A reply goes out in the language the client wrote in: the message it answers, else the thread's latest. */
   async function replyLanguage(
