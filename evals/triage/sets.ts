@@ -73,6 +73,9 @@ export const UNTOUCHED_SETS: readonly string[] = [
   'sealed43',
   'sealed44',
   'sealed45',
+  'sealed46',
+  'sealed47',
+  'sealed48',
 ];
 
 export function readTriageSet(name: string): LabelledTriageMessage[] {
