@@ -34,7 +34,7 @@ export const classifyMessageTool = defineTool({
     escalate: z.boolean(),
     route: z.enum(['clinician', 'front_desk']),
     reasons: z.array(Quoted),
-    discounted: z.array(Quoted.extend({ why: z.enum(['negated', 'historical', 'third_party']) })),
+    discounted: z.array(Quoted.extend({ why: z.enum(['negated', 'historical', 'third_party', 'accidental']) })),
     engine: z.enum(['rules', 'rules+model']),
   }),
   async run(input, { scope, ehr, fence, touch }) {

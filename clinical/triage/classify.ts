@@ -8,7 +8,7 @@ import {
   type RoutineCategory,
 } from './category-rules.ts';
 import { anyOf } from './phrase.ts';
-import { type RiskFinding, riskUrgency, screenRisk, URGENCY_RANK, type Urgency } from './risk.ts';
+import { type Discount, type RiskFinding, riskUrgency, screenRisk, URGENCY_RANK, type Urgency } from './risk.ts';
 import { RISK_LEXICON } from './risk-rules.ts';
 import { type Screen, screenModel } from './screen-model/screen.ts';
 import { bySentence, findAll, type Prepared, prepare } from './text.ts';
@@ -33,7 +33,7 @@ export interface Triage {
   escalate: boolean;
   reasons: TriageReason[];
   /** Risk wording that was found but did not count, with why: shown to the clinician, never silently dropped. */
-  discounted: Array<TriageReason & { why: 'negated' | 'historical' | 'third_party' }>;
+  discounted: Array<TriageReason & { why: Discount }>;
   /** Which engine decided: always the rules; a model can only add (see floor.ts). */
   source: 'rules' | 'rules+model';
 }

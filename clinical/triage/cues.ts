@@ -349,6 +349,7 @@ export const CUES: Record<CueClass, RegExp> = {
     '(instructions|arrangements|plans) for (my_cat|my_dog|my_pets|my_kids|my_plants|my_son|my_daughter|the_kids|after|when_im)',
     '(my|a) will',
     '(affairs|things|everything|papers|finances) ~3 in order',
+    '(deje|dejo|tengo|dejar|dejando|dejare|puse|pongo) ~2 (todo|mis_cosas|mis_papeles|las_cosas|mis_asuntos) (arreglado|arreglados|arregladas|en_orden|listo|listos|listas)',
     '(take|taking|look|looking) (care_of|after) (my_cat|my_dog|my_kids|my_pets|my_son|my_daughter|my_plants|them|him|her) ~3 (after|when|if|for_me|once)',
     '(rehome|rehoming|rehomed|new_home_for|new_owner_for|goes_to|go_to|will_go_to) ~3 (after|when|once|if) (im|i_am|i_m|ive)',
     '(tying|tie|tied|wrapping|wrap) up (loose_ends|my_affairs|everything)',
@@ -556,3 +557,31 @@ export const DEATH_IDIOM: RegExp = anyOf(
  */
 export const ORDINARY_PARTING_WORDS =
   '(goodwill|declutter*|yard_sale|garage_sale|outgrown|downsizing|downsize|smaller_place|estate_sale|homework|assignment|old_self|old_version|younger_self|exercise|worksheet)';
+/**
+ * Ordinary reasons told beside a parting act, in both languages: a move or a transfer, a retirement, a new one
+ * bought, a size outgrown, an adviser's advice (a lawyer, a notary, a chaplain), a letter the writer asks the clinician for. Shared by the
+ * phrase rules and the frames. Each is a reason, never a bare word of parting: "where I'm going" is not a move.
+ */
+export const ORDINARY_PARTING_REASONS = [
+  '(me_mudo|nos_mudamos|mudanza|me_voy_a_vivir|nos_vamos_a_vivir|trasteo|me_cambio_de_casa|me_voy_de_intercambio|intercambio)',
+  '(transferring|transfer|exchange_program|new_job|last_day_at|last_month_before|new_flat|new_apartment|new_place)',
+  '(retiring|retire|retired|retirement|me_jubilo|jubilacion|me_retiro)',
+  '(bought_a_new|got_a_new|new_one|compre_uno_nuevo|me_compre|baje_de_talla|ya_no_me_queda|too_small|outgrew)',
+  // An adviser's advice is a reason; a will "left with the notary" is not.
+  '(lawyer|attorney|abogado|abogada|notario|notaria|notary|chaplain|sponsor) ~3 (says|said|suggested|recommended|advised|told_me|helped|dice|dijo|recomendo|recomienda|sugirio|ayudo|nos_ayudo|me_ayudo)',
+  '(estate_planning|amends)',
+  '(can_you|could_you|would_you|please|need|necesito|me_puede|me_podria|me_da|me_hace|puede_hacer|podria_hacer) ~4 (letter|note|carta|nota|constancia)',
+];
+
+/**
+ * An injury told as an accident with an everyday cause: "burned my wrist on the curling iron", "me corté sin querer
+ * picando cebolla". Only for self_harm (risk.ts): a fall or a door is the classic cover story for abuse, so bruises
+ * explained away still escalate.
+ */
+export const ACCIDENT_WORDS =
+  '(accidentally|accidental|by_accident|on_accident|by_mistake|sin_querer|por_accidente|accidentalmente|chopping|slicing|cooking|shaving|curling_iron|flat_iron|straightener|oven|stove|frying_pan|grill|cocinando|picando|rasurando|afeitando|plancha|horno|estufa|sarten|comal)';
+/** What undoes an accident: "on purpose", "it wasn't an accident". */
+export const DELIBERATE_WORDS = [
+  '(on_purpose|a_proposito|adrede|de_proposito|intentionally|deliberately|apropos*)',
+  '(not|wasnt|isnt|no_fue|no_era|nada_de) ~2 (accident|accidente|accidental|sin_querer)',
+];

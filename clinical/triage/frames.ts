@@ -2,6 +2,7 @@ import {
   CUES,
   type CueClass,
   DEATH_IDIOM,
+  ORDINARY_PARTING_REASONS,
   ORDINARY_PARTING_WORDS,
   PERSON_OBJECT,
   TOPIC,
@@ -32,6 +33,8 @@ export interface CueGuards {
   historical(first: number): boolean;
   /** A past-time marker in the cue's own clause ("my attempt back in college"), whatever the rest of the sentence says. */
   pastInClause(first: number): boolean;
+  /** An injury told as an everyday accident ("cut myself chopping onions"), for the self_harm cues only. */
+  accidental(first: number): boolean;
 }
 
 // Classes whose cues a topic sentence (a documentary, a video game, a recipe) takes away. Plain first-person
@@ -90,6 +93,7 @@ const THIRD_PARTY_SENSITIVE: ReadonlySet<CueClass> = new Set([
 ]);
 const PREP_ORDINARY = anyOf(
   ORDINARY_PARTING_WORDS,
+  ...ORDINARY_PARTING_REASONS,
   '(shelter|charity|donat*|moving|spring_cleaning|old_clothes|feliz|navidad|christmas|holidays|new_year|birthday|retire*|graduat*)',
   '(exam|exams|midterm|finals|professor|teacher|employer|landlord|court|judge|hr|absence|absences|excused|excuse|esa|fmla|disability|accommodation|accommodations)',
   // A note for a surgeon or a pharmacy is paperwork.
@@ -152,6 +156,7 @@ function cuesOf(p: Prepared, guards: CueGuards): Cue[] {
       )
         continue;
       if (cls === 'intent' && guards.negated(hit.first)) continue;
+      if (cls === 'self_harm' && guards.accidental(hit.first)) continue;
       out.push({ ...hit, cls, sentence });
     }
   }

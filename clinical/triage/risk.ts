@@ -1,4 +1,4 @@
-import { ORDINARY_PARTING_WORDS } from './cues.ts';
+import { ACCIDENT_WORDS, DELIBERATE_WORDS, ORDINARY_PARTING_REASONS, ORDINARY_PARTING_WORDS } from './cues.ts';
 import { screenFrames } from './frames.ts';
 import { anyOf } from './phrase.ts';
 import { RISK_RULES, type RiskKind } from './risk-rules.ts';
@@ -7,6 +7,8 @@ import { findAll, type Prepared, partText, sentenceText } from './text.ts';
 export type Urgency = 'emergency' | 'urgent' | 'routine';
 export const URGENCY_RANK: Record<Urgency, number> = { routine: 0, urgent: 1, emergency: 2 };
 
+export type Discount = 'negated' | 'historical' | 'third_party' | 'accidental';
+
 export interface RiskFinding {
   kind: RiskKind;
   level: 'emergency' | 'urgent';
@@ -14,8 +16,11 @@ export interface RiskFinding {
   text: string;
   start: number;
   end: number;
-  /** Why a finding does not count: a negation before it in its clause, or a time marker placing it in the past. */
-  discounted: 'negated' | 'historical' | 'third_party' | null;
+  /**
+   * Why a finding does not count: a negation before it in its clause, a time marker placing it in the past, someone
+   * else's thoughts, or an injury told as an everyday accident.
+   */
+  discounted: Discount | null;
 }
 
 const NEGATORS = new Set([
@@ -102,8 +107,18 @@ const THIRD_PARTY_KINDS: ReadonlySet<RiskKind> = new Set(['suicide_ideation', 's
 const ORDINARY_PARTING = anyOf(
   '(moving|move|moved|relocating|relocate) (to|out|away|across|in_with|into|back_to|abroad|overseas)',
   ORDINARY_PARTING_WORDS,
+  ...ORDINARY_PARTING_REASONS,
   '(downsized|were_moving|im_moving|we_are_moving|study_abroad|donate|donating|donated|nos_mudamos|me_mudo|mudanza)',
 );
+
+const ACCIDENTAL = anyOf(ACCIDENT_WORDS);
+const DELIBERATE = anyOf(...DELIBERATE_WORDS);
+
+/** Self-harm words in a part that tells an everyday accident and never says it was meant. */
+function accidental(p: Prepared, first: number): boolean {
+  const text = partText(p, p.tokens[first]?.part);
+  return ACCIDENTAL.test(text) && !DELIBERATE.test(text);
+}
 
 function thirdParty(p: Prepared, first: number): boolean {
   const sentence = p.tokens[first]?.sentence;
@@ -173,7 +188,9 @@ export function screenRisk(p: Prepared): RiskFinding[] {
             ? 'historical'
             : THIRD_PARTY_KINDS.has(rule.kind) && thirdParty(p, hit.first)
               ? 'third_party'
-              : null,
+              : rule.kind === 'self_harm' && accidental(p, hit.first)
+                ? 'accidental'
+                : null,
       });
     }
   }
@@ -181,6 +198,7 @@ export function screenRisk(p: Prepared): RiskFinding[] {
     negated: (i: number) => negated(p, i),
     historical: (i: number) => historical(p, i),
     pastInClause: (i: number) => pastInClause(p, i),
+    accidental: (i: number) => accidental(p, i),
   };
   for (const frame of screenFrames(p, guards)) {
     const [hit] = frame.hits;

@@ -392,3 +392,35 @@ describe("round 12 (sealed40–42): despair's own negation, wishes for a heart a
     expect(rules('I burned my hand on the stove').escalate).toBe(false);
   });
 });
+
+describe('contrast pairs (stop 16): accidents, ordinary reasons for parting, affairs left in order', () => {
+  it('an injury told as an everyday accident is discounted, with its reason; one meant is not', () => {
+    const accident = rules('I cut myself twice this week chopping onions. Is the tremor from the lithium?');
+    expect(accident.escalate).toBe(false);
+    expect(accident.discounted.map((d) => d.why)).toContain('accidental');
+    expect(rules('Me quemé el brazo con la plancha sin querer, ya lo curé.').escalate).toBe(false);
+    expect(rules('I cut myself on purpose last night, it was not an accident.').escalate).toBe(true);
+    expect(rules('I keep burning myself on the stove on purpose so I feel something').escalate).toBe(true);
+    expect(rules('me corté otra vez anoche, y no fue sin querer').escalate).toBe(true);
+  });
+
+  it('bruises explained as a fall still escalate: a fall is the classic cover story', () => {
+    expect(rules('she has bruises on both arms again, she says she fell').escalate).toBe(true);
+  });
+
+  it('parting with an ordinary reason: a move, a new one bought, an adviser, a letter asked of the clinician', () => {
+    expect(rules('le regalé mi bajo viejo a mi primo porque me compré uno nuevo').escalate).toBe(false);
+    expect(rules('mandé mensajes de despedida a mis amigos porque me voy de intercambio a Chile').escalate).toBe(false);
+    expect(rules('Wrote goodbye emails to my whole team, last day at the company! New job Monday.').escalate).toBe(
+      false,
+    );
+    expect(rules('My lawyer says I should update my will now that I am in remission.').escalate).toBe(false);
+    expect(rules('¿Me puede hacer una carta para mi trabajo? Necesito permiso.').escalate).toBe(false);
+  });
+
+  it('a will with everything left in order, or left with the notary, still escalates', () => {
+    expect(rules('Ya hice mi testamento y dejé todo arreglado para mi hija, por si acaso.').escalate).toBe(true);
+    expect(rules('Ya regalé mis cosas a mis sobrinos y dejé todo arreglado con el notario.').escalate).toBe(true);
+    expect(rules('I gave my guitar to my brother, I won’t need it where I’m going.').escalate).toBe(true);
+  });
+});

@@ -11,13 +11,22 @@ import { fileURLToPath } from 'node:url';
 import { WEIGHTS_FILE } from '../../clinical/triage/screen-model/screen.ts';
 import { buildScreenModel, type ScreenModel } from '../../clinical/triage/screen-model/training.ts';
 import { inboxMessages } from '../../ehr/sql/seed/content/messages.ts';
-import { readTriageSet, TRAINING_SETS } from './sets.ts';
+import { CONTRAST_SETS, readTriageSet, TRAINING_SETS } from './sets.ts';
+
+const CONTRAST: ReadonlySet<string> = new Set(CONTRAST_SETS);
 
 export function trainCommittedScreen(): ScreenModel {
   const rows = [
-    ...TRAINING_SETS.flatMap((name) => readTriageSet(name)),
+    ...TRAINING_SETS.flatMap((name) =>
+      readTriageSet(name).map((m) => ({ ...m, group: name, calibrates: !CONTRAST.has(name) })),
+    ),
     // The demo inbox, as its annotations say a careful reviewer would label it (the rules' unit fixtures too).
-    ...inboxMessages.map((m) => ({ id: m.key, text: m.body, mustEscalate: m.intents.includes('urgent_risk') })),
+    ...inboxMessages.map((m) => ({
+      id: m.key,
+      text: m.body,
+      mustEscalate: m.intents.includes('urgent_risk'),
+      group: 'inbox',
+    })),
   ];
   return buildScreenModel(rows, [
     ...[...TRAINING_SETS].map((n) => `evals/triage/${n}.jsonl`),

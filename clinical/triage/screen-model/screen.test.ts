@@ -3,7 +3,7 @@ import { classifyMessage, LEARNED_SCREEN } from '../classify.ts';
 import { RISK_LEXICON } from '../risk-rules.ts';
 import { prepare } from '../text.ts';
 import { featuresOf } from './features.ts';
-import { loadScreen, readableTokens, screenModel } from './screen.ts';
+import { escalates, loadScreen, readableTokens, SHORT_TEXT, screenModel } from './screen.ts';
 import { buildScreenModel, type LabelledMessage } from './training.ts';
 
 // A toy vocabulary no rule knows, so what escalates here can only be the learned screen.
@@ -67,6 +67,31 @@ describe('the learned risk screen', () => {
     // A bare "I am just tired." does cross it since the screen trained on sealed2-4 (README.md: known false alarm).
     for (const text of ['ok', 'Thanks!', 'See you Tuesday', 'Running 10 min late', 'Estoy cansada.', 'Gracias'])
       expect(screenModel(prepare(text, RISK_LEXICON))).toBeNull();
+  });
+
+  it('asks a short text to lean toward risk as well as pass the threshold', () => {
+    const short = SHORT_TEXT.words - 1;
+    expect(escalates(0.4, short, 0.3)).toBe(false);
+    expect(escalates(0.4, SHORT_TEXT.words, 0.3)).toBe(true);
+    expect(escalates(0.6, short, 0.3)).toBe(true);
+    expect(escalates(0.6, short, 0.7)).toBe(false);
+    for (const text of ['hi', 'yes', 'I am doing well'])
+      expect(screenModel(prepare(text, RISK_LEXICON)), text).toBeNull();
+  });
+
+  it('holds out whole groups in cross-validation, and sets its threshold only on the messages that calibrate', () => {
+    const grouped = toy.map((m, i) => ({ ...m, group: `author${i % 3}` }));
+    const extra = ['the lanterns flicker in the movie', 'lanterns for the garden party'].map((text, i) => ({
+      id: `c${i}`,
+      text,
+      mustEscalate: false,
+      group: 'contrast',
+      calibrates: false,
+    }));
+    const model = buildScreenModel([...grouped, ...extra], ['toy']);
+    expect(model.crossValidation.negatives).toBe(8);
+    expect(model.crossValidation.positives).toBe(3);
+    expect(model.trainedOn.messages).toBe(13);
   });
 
   it('hashes the same words to the same features every time, and a longer message is not scored higher for length', () => {

@@ -32,6 +32,19 @@ export function readableTokens(p: Prepared, masked: ReadonlyArray<{ start: numbe
   return p.tokens.filter((t) => !clauses.has(t.clause));
 }
 
+/**
+ * A text this short carries little evidence, and the feature norm's floor pulls its score toward the middle: "hi"
+ * and "no" scored near 0.5, above a threshold chosen on ordinary messages. Below this many readable words the
+ * screen asks the model to lean toward risk (0.5, the balanced point) as well as to pass the threshold. Chosen by
+ * the same cross-validation: in 9,088 labelled messages it costs no held-out risk message and stops 8 of 9 short
+ * false alarms.
+ */
+export const SHORT_TEXT = { words: 6, minScore: 0.5 } as const;
+
+/** Whether a score on `words` readable words escalates, at `threshold`. */
+export const escalates = (score: number, words: number, threshold: number): boolean =>
+  score >= threshold && (words >= SHORT_TEXT.words || score >= SHORT_TEXT.minScore);
+
 export function loadScreen(model: ScreenModel): Screen {
   const weights = new Float64Array(FEATURE_DIMS);
   for (const [i, v] of model.weights) weights[i] = v;
@@ -39,7 +52,7 @@ export function loadScreen(model: ScreenModel): Screen {
     const tokens = readableTokens(p, masked);
     if (tokens.length === 0) return null;
     const score = probability(weights, featuresOf(tokens.map((t) => t.norm)));
-    if (score < model.threshold) return null;
+    if (!escalates(score, tokens.length, model.threshold)) return null;
     let best = { score: -1, start: 0, end: p.text.length };
     for (const sentence of bySentence(tokens)) {
       const s = probability(weights, featuresOf(sentence.map((t) => t.norm)));

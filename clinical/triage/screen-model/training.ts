@@ -3,17 +3,27 @@ import { RISK_LEXICON } from '../risk-rules.ts';
 import { prepare } from '../text.ts';
 import { type FeatureVector, featuresOf } from './features.ts';
 import { DEFAULT_TRAINING, probability, type TrainOptions, trainLogistic } from './logistic.ts';
-import { readableTokens } from './screen.ts';
+import { readableTokens, SHORT_TEXT } from './screen.ts';
 
 /**
- * From labelled messages to the screen's committed model: k-fold cross-validation picks the decision threshold (the
- * lowest score at which held-out negatives are escalated no more often than `maxFalseEscalation`), then one model
- * is trained on every message. Pure and deterministic.
+ * From labelled messages to the screen's committed model: k-fold cross-validation, grouped by author, picks the
+ * decision threshold (the lowest score at which held-out negatives are escalated no more often than
+ * `maxFalseEscalation`), then one model is trained on every message. Pure and deterministic.
  */
 export interface LabelledMessage {
   id: string;
   text: string;
   mustEscalate: boolean;
+  /**
+   * Who wrote it (a set's name): cross-validation holds out whole groups, so a held-out message is never scored by a
+   * model that saw its author's other messages, or its twin in a contrast pair. Without one, each message is its own.
+   */
+  group?: string;
+  /**
+   * False: trains the model but does not set the threshold. Contrast pairs are hard negatives on purpose, far more of
+   * them than an inbox holds; counted among the negatives, they would move the operating point off the real mix.
+   */
+  calibrates?: boolean;
 }
 
 export interface ScreenModel {
@@ -43,7 +53,14 @@ export function wordsOf(text: string): string[] {
 }
 
 const examplesOf = (rows: readonly LabelledMessage[]) =>
-  rows.map((r) => ({ x: featuresOf(wordsOf(r.text)) as FeatureVector, y: (r.mustEscalate ? 1 : 0) as 0 | 1 }));
+  rows.map((r) => {
+    const words = wordsOf(r.text);
+    return { x: featuresOf(words) as FeatureVector, y: (r.mustEscalate ? 1 : 0) as 0 | 1, words: words.length };
+  });
+
+/** A held-out score as the screen uses it: a short text that does not lean toward risk never escalates. */
+const usable = (score: number, words: number) =>
+  words >= SHORT_TEXT.words || score >= SHORT_TEXT.minScore ? score : 0;
 
 export function buildScreenModel(
   rows: readonly LabelledMessage[],
@@ -51,22 +68,24 @@ export function buildScreenModel(
   options: TrainOptions = DEFAULT_TRAINING,
 ): ScreenModel {
   const examples = examplesOf(rows);
-  const held: Array<{ score: number; y: 0 | 1 }> = [];
+  const held: Array<{ score: number; y: 0 | 1; calibrates: boolean }> = [];
   const { folds, maxFalseEscalation } = TRAINING_TARGET;
+  const fold = foldsByGroup(rows, folds);
   for (let k = 0; k < folds; k++) {
     const w = trainLogistic(
-      examples.filter((_, i) => i % folds !== k),
+      examples.filter((_, i) => fold[i] !== k),
       options,
     );
     examples.forEach((e, i) => {
-      if (i % folds === k) held.push({ score: probability(w, e.x), y: e.y });
+      if (fold[i] === k)
+        held.push({ score: usable(probability(w, e.x), e.words), y: e.y, calibrates: rows[i]?.calibrates !== false });
     });
   }
   const negatives = held
-    .filter((h) => h.y === 0)
+    .filter((h) => h.y === 0 && h.calibrates)
     .map((h) => h.score)
     .sort((a, b) => b - a);
-  const positives = held.filter((h) => h.y === 1).map((h) => h.score);
+  const positives = held.filter((h) => h.y === 1 && h.calibrates).map((h) => h.score);
   // The k-th highest negative score, k = the false escalations allowed: anything above it escalates.
   const allowed = Math.floor(maxFalseEscalation * negatives.length);
   const threshold = round((negatives[allowed] ?? 0.5) + 1e-5);
@@ -89,6 +108,16 @@ export function buildScreenModel(
     trainedOn: { messages: rows.length, sources },
     weights: sparse,
   };
+}
+
+/** Each message's fold: its group's, groups dealt round in order of first appearance; a message with none alone. */
+function foldsByGroup(rows: readonly LabelledMessage[], folds: number): number[] {
+  const order = new Map<string, number>();
+  return rows.map((r, i) => {
+    if (r.group === undefined) return i % folds;
+    if (!order.has(r.group)) order.set(r.group, order.size);
+    return (order.get(r.group) ?? 0) % folds;
+  });
 }
 
 const round = (v: number) => Math.round(v * 1e5) / 1e5;
