@@ -34,7 +34,9 @@ export const classifyMessageTool = defineTool({
     escalate: z.boolean(),
     route: z.enum(['clinician', 'front_desk']),
     reasons: z.array(Quoted),
-    discounted: z.array(Quoted.extend({ why: z.enum(['negated', 'historical', 'third_party', 'accidental']) })),
+    discounted: z.array(
+      Quoted.extend({ why: z.enum(['negated', 'historical', 'third_party', 'accidental', 'precaution']) }),
+    ),
     engine: z.enum(['rules', 'rules+model']),
   }),
   async run(input, { scope, ehr, fence, touch }) {

@@ -585,3 +585,17 @@ export const DELIBERATE_WORDS = [
   '(on_purpose|a_proposito|adrede|de_proposito|intentionally|deliberately|apropos*)',
   '(not|wasnt|isnt|no_fue|no_era|nada_de) ~2 (accident|accidente|accidental|sin_querer)',
 ];
+
+/**
+ * An overdose feared, prevented or asked about in the abstract: "what counts as an overdose for a 4yo?", "no quiero
+ * que le vaya a dar una sobredosis", "the label says overdose may be fatal". Undone by any word of pills taken
+ * (TAKEN_WORDS): "can you overdose on tylenol? I took 20" is the oldest covert disclosure there is.
+ */
+export const PRECAUTION_WORDS = [
+  '(avoid|avoiding|prevent|preventing|evitar|prevenir|para_no) ~3 (overdose|overdosing|overdoses|sobredosis|od|ods)',
+  '(afraid_of|scared_of|worried_about|fear_of|miedo_a|miedo_de|no_quiero_que|paranoid_about) ~6 (overdose|overdosing|sobredosis|od)',
+  '(what_counts_as|how_much_would|how_much_is|cuanto_seria|cant_really|cannot_really|is_it_possible_to) ~3 (overdose|an_overdose|sobredosis|od)',
+  '(label|warning|prospecto|etiqueta|package_insert|leaflet) ~6 (overdose|sobredosis)',
+];
+export const TAKEN_WORDS =
+  '(took|taken|swallowed|ingested|i_ate|he_ate|she_ate|tome|me_tome|tomo|se_tomo|trague|me_trague|se_trago)';

@@ -35,6 +35,8 @@ export interface CueGuards {
   pastInClause(first: number): boolean;
   /** An injury told as an everyday accident ("cut myself chopping onions"), for the self_harm cues only. */
   accidental(first: number): boolean;
+  /** An overdose feared or asked about with nothing taken, for the medical cues only. */
+  precaution(first: number): boolean;
 }
 
 // Classes whose cues a topic sentence (a documentary, a video game, a recipe) takes away. Plain first-person
@@ -157,6 +159,7 @@ function cuesOf(p: Prepared, guards: CueGuards): Cue[] {
         continue;
       if (cls === 'intent' && guards.negated(hit.first)) continue;
       if (cls === 'self_harm' && guards.accidental(hit.first)) continue;
+      if (cls === 'medical' && guards.precaution(hit.first)) continue;
       out.push({ ...hit, cls, sentence });
     }
   }

@@ -108,6 +108,10 @@ export const RISK_RULES: readonly RiskRule[] = [
       // Not "no quiero despertar temprano": waking early is a schedule.
       new RegExp(`(?:^| )no (?:quiero|quisiera) despertar(?:me)?(?! (?:${WAKE_SCHEDULE_WORDS}))(?= |$)`),
       'no (quiero|puedo) seguir (viviendo|asi)',
+      // Indifference to being killed: "ya ni me importa si me atropella un uber", "don't even care if a bus hits me".
+      '(ni|no|ya_no) me (importa|importaria) si (me_muero|me_atropella*|me_mata*|me_pasa_algo|no_despierto|me_choca*|choco|me_estrello)',
+      '(dont|do_not|wouldnt|would_not) (even)? (care|mind) if (i_die|i_died|i_dont_wake|i_didnt_wake|i_got_hit|i_get_hit|i_crash*)',
+      '(dont|do_not|wouldnt|would_not) (even)? (care|mind) if (a|the|some) (bus|car|truck|train|uber|driver|semi) ~2 (hit|hits|ran_over|runs_over|killed|kills) me',
       'desaparecer (para_siempre)?',
     ),
   },
@@ -148,6 +152,8 @@ export const RISK_RULES: readonly RiskRule[] = [
       '(stockpiling|stockpiled|hoarding|hoarded|stashing|stashed)',
       '(counted|counting) ~2 (pills|meds|them)',
       'how many ~4 (it_would_take|would_kill|to_die|to_overdose|to_take)',
+      // A lethality question about a count of pills, however impersonal: "si uno se toma las 30 pastillas… se muere?"
+      '(si|cuantas|cuantos) ~5 (\\d+|todas|todo_el_frasco|el_frasco|la_caja) ~4 (pastillas|tabletas|pildoras|capsulas) ~8 (se_muere|me_muero|muere|moriria|me_moriria|mata|matan|mortal|letal)',
       '(have|got|bought) ~3 (rope|gun|noose|razor|blades)',
       'the rope',
       '(bought|buy|get) a (gun|rifle|pistol)',

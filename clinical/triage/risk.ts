@@ -1,4 +1,11 @@
-import { ACCIDENT_WORDS, DELIBERATE_WORDS, ORDINARY_PARTING_REASONS, ORDINARY_PARTING_WORDS } from './cues.ts';
+import {
+  ACCIDENT_WORDS,
+  DELIBERATE_WORDS,
+  ORDINARY_PARTING_REASONS,
+  ORDINARY_PARTING_WORDS,
+  PRECAUTION_WORDS,
+  TAKEN_WORDS,
+} from './cues.ts';
 import { screenFrames } from './frames.ts';
 import { anyOf } from './phrase.ts';
 import { RISK_RULES, type RiskKind } from './risk-rules.ts';
@@ -7,7 +14,7 @@ import { findAll, type Prepared, partText, sentenceText } from './text.ts';
 export type Urgency = 'emergency' | 'urgent' | 'routine';
 export const URGENCY_RANK: Record<Urgency, number> = { routine: 0, urgent: 1, emergency: 2 };
 
-export type Discount = 'negated' | 'historical' | 'third_party' | 'accidental';
+export type Discount = 'negated' | 'historical' | 'third_party' | 'accidental' | 'precaution';
 
 export interface RiskFinding {
   kind: RiskKind;
@@ -18,7 +25,7 @@ export interface RiskFinding {
   end: number;
   /**
    * Why a finding does not count: a negation before it in its clause, a time marker placing it in the past, someone
-   * else's thoughts, or an injury told as an everyday accident.
+   * else's thoughts, an injury told as an everyday accident, or an overdose feared or asked about, none taken.
    */
   discounted: Discount | null;
 }
@@ -120,6 +127,15 @@ function accidental(p: Prepared, first: number): boolean {
   return ACCIDENTAL.test(text) && !DELIBERATE.test(text);
 }
 
+const PRECAUTION = anyOf(...PRECAUTION_WORDS);
+const TAKEN = anyOf(TAKEN_WORDS);
+
+/** An overdose named as something to prevent or ask about, in a part that says nothing was taken. */
+function precaution(p: Prepared, first: number): boolean {
+  const text = partText(p, p.tokens[first]?.part);
+  return PRECAUTION.test(text) && !TAKEN.test(text);
+}
+
 function thirdParty(p: Prepared, first: number): boolean {
   const sentence = p.tokens[first]?.sentence;
   const before = p.tokens.filter((t, i) => t.sentence === sentence && i < first);
@@ -190,7 +206,9 @@ export function screenRisk(p: Prepared): RiskFinding[] {
               ? 'third_party'
               : rule.kind === 'self_harm' && accidental(p, hit.first)
                 ? 'accidental'
-                : null,
+                : rule.kind === 'overdose_medical' && precaution(p, hit.first)
+                  ? 'precaution'
+                  : null,
       });
     }
   }
@@ -199,6 +217,7 @@ export function screenRisk(p: Prepared): RiskFinding[] {
     historical: (i: number) => historical(p, i),
     pastInClause: (i: number) => pastInClause(p, i),
     accidental: (i: number) => accidental(p, i),
+    precaution: (i: number) => precaution(p, i),
   };
   for (const frame of screenFrames(p, guards)) {
     const [hit] = frame.hits;

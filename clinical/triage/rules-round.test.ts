@@ -424,3 +424,29 @@ describe('contrast pairs (stop 16): accidents, ordinary reasons for parting, aff
     expect(rules('I gave my guitar to my brother, I won’t need it where I’m going.').escalate).toBe(true);
   });
 });
+
+describe('round 15 (sealed49–51): indifference to being killed, lethality questions, overdoses feared', () => {
+  it('not caring whether a car hits you is a passive wish (English and Spanish); a bill is not', () => {
+    expect(codes('jaja ya ni me importa si me atropella un uber, en serio.')).toContain('suicide_passive');
+    expect(codes("honestly I don't even care if a bus hits me at this point")).toContain('suicide_passive');
+    expect(rules('no me importa si me cobran la cita, quiero venir').escalate).toBe(false);
+  });
+
+  it('a lethality question about a count of pills, however impersonal', () => {
+    const r = rules('si uno se toma las 30 pastillas de la quetiapina juntas uno se muere o solo se queda dormido?');
+    expect(r.escalate).toBe(true);
+  });
+
+  it('an overdose feared, prevented or asked about is discounted as a precaution; one taken is not', () => {
+    const feared = rules('No quiero que le vaya a dar una sobredosis. Es la guanfacina de 1mg');
+    expect(feared.escalate).toBe(false);
+    expect(feared.discounted.map((d) => d.why)).toContain('precaution');
+    expect(rules('what counts as an overdose for a 4yo? The gummies are 1mg each').escalate).toBe(false);
+    expect(rules('label on my new propranolol says overdose may be fatal, how careful should I be?').escalate).toBe(
+      false,
+    );
+    expect(rules('can you overdose on tylenol? I took 20 an hour ago').urgency).toBe('emergency');
+    expect(rules('afraid I overdosed on my klonopin, took 6').urgency).toBe('emergency');
+    expect(rules('how much would it take to overdose on my lithium').escalate).toBe(true);
+  });
+});

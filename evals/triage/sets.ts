@@ -59,6 +59,9 @@ export const TRAINING_ONLY_SETS = [
   'sealed40',
   'sealed41',
   'sealed42',
+  'sealed49',
+  'sealed50',
+  'sealed51',
 ] as const;
 /**
  * Minimal pairs written as training data, never measured: two messages sharing most of their words where one is
