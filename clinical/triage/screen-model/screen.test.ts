@@ -70,12 +70,17 @@ describe('the learned risk screen', () => {
   });
 
   it('asks a short text to lean toward risk as well as pass the threshold', () => {
-    const short = SHORT_TEXT.words - 1;
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`);
+    const short = words(SHORT_TEXT.words - 1);
     expect(escalates(0.4, short, 0.3)).toBe(false);
-    expect(escalates(0.4, SHORT_TEXT.words, 0.3)).toBe(true);
+    expect(escalates(0.4, words(SHORT_TEXT.words), 0.3)).toBe(true);
     expect(escalates(0.6, short, 0.3)).toBe(true);
     expect(escalates(0.6, short, 0.7)).toBe(false);
-    for (const text of ['hi', 'yes', 'I am doing well'])
+    // A bare pleasantry never escalates, whatever it scores; a bare goodbye is still read.
+    expect(escalates(0.99, ['no'], 0.3)).toBe(false);
+    expect(escalates(0.99, ['ok', 'gracias'], 0.3)).toBe(false);
+    expect(escalates(0.99, ['bye', 'forever'], 0.3)).toBe(true);
+    for (const text of ['hi', 'yes', 'no', 'Ok, gracias!', 'I am doing well'])
       expect(screenModel(prepare(text, RISK_LEXICON)), text).toBeNull();
   });
 

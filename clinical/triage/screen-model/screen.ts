@@ -41,9 +41,21 @@ export function readableTokens(p: Prepared, masked: ReadonlyArray<{ start: numbe
  */
 export const SHORT_TEXT = { words: 6, minScore: 0.5 } as const;
 
-/** Whether a score on `words` readable words escalates, at `threshold`. */
-export const escalates = (score: number, words: number, threshold: number): boolean =>
-  score >= threshold && (words >= SHORT_TEXT.words || score >= SHORT_TEXT.minScore);
+/**
+ * A reply made only of these says nothing to screen: "no", "ok gracias", "hi". Folded forms. Not "bye": a bare
+ * goodbye is a parting word, and the screen must still read it.
+ */
+const PLEASANTRIES: ReadonlySet<string> = new Set(
+  'hi hello hey hola buenas buenos dias ok okay okey k yes yeah yep no nope si sip thanks thank you thx ty gracias muchas perfect perfecto great genial sure claro vale dale'.split(
+    ' ',
+  ),
+);
+
+/** Whether a score on these readable words escalates, at `threshold`. */
+export function escalates(score: number, words: readonly string[], threshold: number): boolean {
+  if (words.every((w) => PLEASANTRIES.has(w))) return false;
+  return score >= threshold && (words.length >= SHORT_TEXT.words || score >= SHORT_TEXT.minScore);
+}
 
 export function loadScreen(model: ScreenModel): Screen {
   const weights = new Float64Array(FEATURE_DIMS);
@@ -51,8 +63,9 @@ export function loadScreen(model: ScreenModel): Screen {
   return (p, masked = []) => {
     const tokens = readableTokens(p, masked);
     if (tokens.length === 0) return null;
-    const score = probability(weights, featuresOf(tokens.map((t) => t.norm)));
-    if (!escalates(score, tokens.length, model.threshold)) return null;
+    const words = tokens.map((t) => t.norm);
+    const score = probability(weights, featuresOf(words));
+    if (!escalates(score, words, model.threshold)) return null;
     let best = { score: -1, start: 0, end: p.text.length };
     for (const sentence of bySentence(tokens)) {
       const s = probability(weights, featuresOf(sentence.map((t) => t.norm)));

@@ -3,7 +3,7 @@ import { RISK_LEXICON } from '../risk-rules.ts';
 import { prepare } from '../text.ts';
 import { type FeatureVector, featuresOf } from './features.ts';
 import { DEFAULT_TRAINING, probability, type TrainOptions, trainLogistic } from './logistic.ts';
-import { readableTokens, SHORT_TEXT } from './screen.ts';
+import { escalates, readableTokens } from './screen.ts';
 
 /**
  * From labelled messages to the screen's committed model: k-fold cross-validation, grouped by author, picks the
@@ -55,12 +55,14 @@ export function wordsOf(text: string): string[] {
 const examplesOf = (rows: readonly LabelledMessage[]) =>
   rows.map((r) => {
     const words = wordsOf(r.text);
-    return { x: featuresOf(words) as FeatureVector, y: (r.mustEscalate ? 1 : 0) as 0 | 1, words: words.length };
+    return { x: featuresOf(words) as FeatureVector, y: (r.mustEscalate ? 1 : 0) as 0 | 1, words };
   });
 
-/** A held-out score as the screen uses it: a short text that does not lean toward risk never escalates. */
-const usable = (score: number, words: number) =>
-  words >= SHORT_TEXT.words || score >= SHORT_TEXT.minScore ? score : 0;
+/**
+ * A held-out score as the screen uses it: one it would not escalate at any threshold (a bare pleasantry, a short
+ * text that does not lean toward risk) counts as 0.
+ */
+const usable = (score: number, words: readonly string[]) => (escalates(score, words, 0) ? score : 0);
 
 export function buildScreenModel(
   rows: readonly LabelledMessage[],
