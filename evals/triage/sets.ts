@@ -85,6 +85,9 @@ export const UNTOUCHED_SETS: readonly string[] = [
   'sealed46',
   'sealed47',
   'sealed48',
+  'sealed52',
+  'sealed53',
+  'sealed54',
 ];
 
 export function readTriageSet(name: string): LabelledTriageMessage[] {
