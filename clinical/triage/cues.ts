@@ -559,8 +559,9 @@ export const ORDINARY_PARTING_WORDS =
   '(goodwill|declutter*|yard_sale|garage_sale|outgrown|downsizing|downsize|smaller_place|estate_sale|homework|assignment|old_self|old_version|younger_self|exercise|worksheet)';
 /**
  * Ordinary reasons told beside a parting act, in both languages: a move or a transfer, a retirement, a new one
- * bought, a size outgrown, an adviser's advice (a lawyer, a notary, a chaplain), a letter the writer asks the clinician for. Shared by the
- * phrase rules and the frames. Each is a reason, never a bare word of parting: "where I'm going" is not a move.
+ * bought, a size outgrown, an adviser's advice (a lawyer, a notary, a chaplain), a letter the writer asks the
+ * clinician for. Shared by the phrase rules and the frames. Each is a reason, never a bare word of parting: "where
+ * I'm going" is not a move.
  */
 export const ORDINARY_PARTING_REASONS = [
   '(me_mudo|nos_mudamos|mudanza|me_voy_a_vivir|nos_vamos_a_vivir|trasteo|me_cambio_de_casa|me_voy_de_intercambio|intercambio)',

@@ -115,26 +115,18 @@ const ORDINARY_PARTING = anyOf(
   '(moving|move|moved|relocating|relocate) (to|out|away|across|in_with|into|back_to|abroad|overseas)',
   ORDINARY_PARTING_WORDS,
   ...ORDINARY_PARTING_REASONS,
-  '(downsized|were_moving|im_moving|we_are_moving|study_abroad|donate|donating|donated|nos_mudamos|me_mudo|mudanza)',
+  '(downsized|were_moving|im_moving|we_are_moving|study_abroad|donate|donating|donated)',
 );
 
-const ACCIDENTAL = anyOf(ACCIDENT_WORDS);
-const DELIBERATE = anyOf(...DELIBERATE_WORDS);
-
+/** Whether the finding's part says `reason` and nothing that `unless` names. */
+const partExplains = (reason: RegExp, unless: RegExp) => (p: Prepared, first: number) => {
+  const text = partText(p, p.tokens[first]?.part);
+  return reason.test(text) && !unless.test(text);
+};
 /** Self-harm words in a part that tells an everyday accident and never says it was meant. */
-function accidental(p: Prepared, first: number): boolean {
-  const text = partText(p, p.tokens[first]?.part);
-  return ACCIDENTAL.test(text) && !DELIBERATE.test(text);
-}
-
-const PRECAUTION = anyOf(...PRECAUTION_WORDS);
-const TAKEN = anyOf(TAKEN_WORDS);
-
+const accidental = partExplains(anyOf(ACCIDENT_WORDS), anyOf(...DELIBERATE_WORDS));
 /** An overdose named as something to prevent or ask about, in a part that says nothing was taken. */
-function precaution(p: Prepared, first: number): boolean {
-  const text = partText(p, p.tokens[first]?.part);
-  return PRECAUTION.test(text) && !TAKEN.test(text);
-}
+const precaution = partExplains(anyOf(...PRECAUTION_WORDS), anyOf(TAKEN_WORDS));
 
 function thirdParty(p: Prepared, first: number): boolean {
   const sentence = p.tokens[first]?.sentence;
@@ -184,6 +176,16 @@ function pastInClause(p: Prepared, first: number): boolean {
   );
 }
 
+/** Why a phrase rule's hit does not count, the first reason that applies, or null when it counts. */
+function discountOf(p: Prepared, kind: RiskKind, first: number): Discount | null {
+  if (negated(p, first)) return 'negated';
+  if (historical(p, first)) return 'historical';
+  if (THIRD_PARTY_KINDS.has(kind) && thirdParty(p, first)) return 'third_party';
+  if (kind === 'self_harm' && accidental(p, first)) return 'accidental';
+  if (kind === 'overdose_medical' && precaution(p, first)) return 'precaution';
+  return null;
+}
+
 /** Runs every risk rule over the prepared message. Overlapping hits of one kind are kept once (the first). */
 export function screenRisk(p: Prepared): RiskFinding[] {
   const findings: RiskFinding[] = [];
@@ -198,17 +200,7 @@ export function screenRisk(p: Prepared): RiskFinding[] {
         text: hit.quote,
         start: hit.start,
         end: hit.end,
-        discounted: negated(p, hit.first)
-          ? 'negated'
-          : historical(p, hit.first)
-            ? 'historical'
-            : THIRD_PARTY_KINDS.has(rule.kind) && thirdParty(p, hit.first)
-              ? 'third_party'
-              : rule.kind === 'self_harm' && accidental(p, hit.first)
-                ? 'accidental'
-                : rule.kind === 'overdose_medical' && precaution(p, hit.first)
-                  ? 'precaution'
-                  : null,
+        discounted: discountOf(p, rule.kind, hit.first),
       });
     }
   }
