@@ -108,6 +108,7 @@ const EnvSchema = z.object({
         .filter(Boolean),
     )
     .optional(),
+  TRIAGE_MODEL_INTERVAL_S: z.coerce.number({ error: 'must be a number' }).int().min(0).max(86_400).default(60),
   LANGFUSE_PUBLIC_KEY: z.string().min(1).optional(),
   LANGFUSE_SECRET_KEY: z.string().min(1).optional(),
   LANGFUSE_BASE_URL: httpUrl.optional(),
@@ -130,6 +131,11 @@ export interface Config {
   auditCheckpointKey: Uint8Array | null;
   tools: ToolsConfig;
   model: ModelConfig;
+  /**
+   * How often the configured model reads new patient messages for the triage queue (server/model-triage-worker.ts);
+   * 0: never. Ignored with the offline model, whose triage is the rules alone.
+   */
+  triageModelIntervalMs: number;
   /** Chat-turn tracing to Langfuse (OpenTelemetry); null: off. */
   langfuse: { publicKey: string; secretKey: string; baseUrl: string } | null;
 }
@@ -313,6 +319,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ratePerMinute: e.TOOL_RATE_LIMIT_PER_MINUTE,
     },
     model,
+    triageModelIntervalMs: e.TRIAGE_MODEL_INTERVAL_S * 1000,
     langfuse:
       e.LANGFUSE_PUBLIC_KEY && e.LANGFUSE_SECRET_KEY
         ? {

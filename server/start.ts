@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { type AuthConfig, type Config, describeDatabase } from './config.ts';
 import type { Logger } from './logger.ts';
+import { startModelTriage } from './model-triage-worker.ts';
 import { Store } from './store.ts';
 import { httpSurfaces } from './surfaces.ts';
 import { VERSION } from './version.ts';
@@ -50,6 +51,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   await store.start();
+  const modelTriage = startModelTriage(store, config, log);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -60,6 +62,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownTimeoutMs).unref());
       await Promise.race([closed, timeout]);
       if ('closeAllConnections' in server) server.closeAllConnections();
+      await modelTriage?.stop();
       await surfaces.close();
       await store.close();
     })();

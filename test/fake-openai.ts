@@ -36,8 +36,8 @@ interface Usage {
 export interface FakeOpenAiOptions {
   /** The tool to call on a fresh question (arguments as JSON text), or undefined to answer in text at once. */
   toolCall?: (offered: string[], body: Record<string, unknown>) => { name: string; arguments: string } | undefined;
-  /** The text answer, streamed one chunk per element. */
-  answer?: string[];
+  /** The text answer, streamed one chunk per element (joined for a request with `stream: false`). */
+  answer?: string[] | ((body: Record<string, unknown>) => string[]);
   /** Usage reported on the tool-call step and on the text step. */
   usage?: { toolStep?: Usage; answer?: Usage };
   /** Status for paths other than chat completions (default 404). */
@@ -64,7 +64,8 @@ const defaultToolCall: NonNullable<FakeOpenAiOptions['toolCall']> = (offered) =>
 
 export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<FakeOpenAi> {
   const pick = options.toolCall ?? defaultToolCall;
-  const answer = options.answer ?? ['Here is what I found.'];
+  const answerFor = (body: Record<string, unknown>) =>
+    typeof options.answer === 'function' ? options.answer(body) : (options.answer ?? ['Here is what I found.']);
   const toolUsage = options.usage?.toolStep ?? usageOf(10, 3);
   const answerUsage = options.usage?.answer ?? usageOf(10, 3);
   const requests: FakeOpenAiRequest[] = [];
@@ -93,6 +94,22 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       const messages = (body.messages ?? []) as { role: string }[];
       const offered = ((body.tools ?? []) as { function: { name: string } }[]).map((t) => t.function.name);
       const tool = messages.at(-1)?.role === 'tool' ? undefined : pick(offered, body);
+      const answer = answerFor(body);
+      if (body.stream !== true && !tool) {
+        // A plain completion, as generateText asks for: one JSON body, no event stream.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            id: 'cmpl-fake',
+            object: 'chat.completion',
+            created: 1,
+            model,
+            choices: [{ index: 0, message: { role: 'assistant', content: answer.join('') }, finish_reason: 'stop' }],
+            usage: answerUsage,
+          }),
+        );
+        return;
+      }
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.end(
         tool

@@ -19,12 +19,12 @@ describe('mergeWithFloor', () => {
   it('lets a model raise urgency and add its reasons, marked as the model’s', () => {
     const merged = mergeWithFloor(routine, {
       urgency: 'urgent',
-      categories: ['urgent_risk'],
+      categories: ['scheduling', 'urgent_risk'],
       reasons: [{ code: 'tone', text: 'Thursday', start: 34, end: 42 }],
     });
     expect(merged.urgency).toBe('urgent');
     expect(merged.escalate).toBe(true);
-    expect(merged.categories).toEqual(['scheduling', 'urgent_risk']);
+    expect(merged.categories).toEqual(['urgent_risk', 'scheduling']);
     expect(merged.reasons.at(-1)?.code).toBe('model:tone');
     expect(merged.source).toBe('rules+model');
   });
@@ -35,6 +35,22 @@ describe('mergeWithFloor', () => {
       current = mergeWithFloor(current, { urgency, categories: [] });
       expect(current.urgency).toBe('emergency');
     }
+  });
+
+  it('lets a model decide the office categories but never take away the clinician’s', () => {
+    const passing = classifyMessage('See you at my appointment Thursday. How do I stop the panic before work?');
+    expect(passing.categories).toEqual(expect.arrayContaining(['clinical_question']));
+    const merged = mergeWithFloor(passing, { categories: ['other'] });
+    expect(merged.categories).toEqual(['clinical_question']);
+    const office = mergeWithFloor(routine, { categories: ['administrative'] });
+    expect(office.categories).toEqual(['administrative']);
+    const fromRisk = mergeWithFloor(risky, { categories: ['billing_insurance'] });
+    expect(fromRisk.categories).toEqual(['urgent_risk', 'billing_insurance']);
+  });
+
+  it('keeps the rules’ categories when the model names none', () => {
+    expect(mergeWithFloor(routine, { urgency: 'routine' }).categories).toEqual(routine.categories);
+    expect(mergeWithFloor(routine, { categories: [] }).categories).toEqual(routine.categories);
   });
 
   it('returns the rules’ result unchanged when no model is configured', () => {

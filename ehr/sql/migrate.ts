@@ -7,6 +7,7 @@ import * as codingClaims from './migrations/0005-coding-claims.ts';
 import * as chatConversations from './migrations/0006-chat-conversations.ts';
 import * as auditRecordIndex from './migrations/0007-audit-record-index.ts';
 import * as riskFlagReview from './migrations/0008-risk-flag-review.ts';
+import * as untriagedIndex from './migrations/0009-untriaged-index.ts';
 
 /**
  * The versioned migrations, in order. Listed here rather than read from a folder so that they travel with the
@@ -20,6 +21,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006-chat-conversations': chatConversations,
   '0007-audit-record-index': auditRecordIndex,
   '0008-risk-flag-review': riskFlagReview,
+  '0009-untriaged-index': untriagedIndex,
 };
 
 export class MigrationError extends Error {

@@ -1,0 +1,85 @@
+import { chatModel } from '../agent/models.ts';
+import { createTriageModel, type TriageModel } from '../agent/triage-model.ts';
+import type { SqlDatabase } from '../ehr/sql/connect.ts';
+import type { ModelTriageRun } from '../ehr/sql/model-triage.ts';
+import { triageUnreadMessages } from '../ehr/sql/model-triage.ts';
+import type { AuditLog } from '../policies/audit/log.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+import type { StoreState } from './store.ts';
+
+/** What the worker needs of the server's Store: the database and audit trail once they are open. */
+export interface TriageStore {
+  readonly state: StoreState;
+  readonly database: Pick<SqlDatabase, 'db'> | undefined;
+  readonly audit: Pick<AuditLog, 'append'> | undefined;
+}
+
+/** Messages one pass gives the model: a backlog drains over several passes rather than in one long burst. */
+const PASS_LIMIT = 50;
+
+export interface ModelTriageWorker {
+  /** One pass now (also what the timer runs); null when there is nothing to run against yet. */
+  runOnce(): Promise<ModelTriageRun | null>;
+  /** Stops the timer, cancels the model call in flight and waits for the pass to end. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the model-triage job (ehr/sql/model-triage.ts) every `config.triageModelIntervalMs` while a model is
+ * configured. Nothing runs with the offline model or an interval of 0: the rules triage every message on every read
+ * anyway, so this worker only ever adds a second reader. A pass that fails is logged and the next one tries again.
+ */
+export function startModelTriage(
+  store: TriageStore,
+  config: Pick<Config, 'model' | 'triageModelIntervalMs'>,
+  log: Logger,
+  options: { read?: TriageModel; fetch?: typeof fetch } = {},
+): ModelTriageWorker | null {
+  if (config.triageModelIntervalMs <= 0) return null;
+  if (!options.read && config.model.kind === 'offline') return null;
+  const abort = new AbortController();
+  const model =
+    options.read ??
+    createTriageModel(chatModel(config.model, options.fetch ? { fetch: options.fetch } : {}).model, {
+      phiMode: config.model.phiMode,
+    });
+  const read: TriageModel = (text, context) => model(text, { ...context, signal: abort.signal });
+  let inFlight: Promise<ModelTriageRun | null> | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  const pass = async (): Promise<ModelTriageRun | null> => {
+    const database = store.database;
+    const audit = store.audit;
+    if (store.state.status !== 'ready' || !database || !audit) return null;
+    const run = await triageUnreadMessages(database.db, read, audit, { limit: PASS_LIMIT });
+    if (run.triaged + run.failed > 0) log.info({ modelTriage: run }, 'model triage pass');
+    return run;
+  };
+  const runOnce = () => {
+    inFlight ??= pass().finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      runOnce()
+        .catch((error: unknown) => log.warn({ err: error }, 'model triage pass failed; retrying next interval'))
+        .finally(schedule);
+    }, config.triageModelIntervalMs);
+    timer.unref();
+  };
+  schedule();
+  return {
+    runOnce,
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      abort.abort();
+      await inFlight?.catch(() => null);
+    },
+  };
+}
