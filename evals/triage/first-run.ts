@@ -7,6 +7,8 @@
  *       the rules' own decision for every labelled message, to compare two commits with --diff
  *   npm run evals:triage-round -- --diff before.json after.json
  *       risk messages the rules lost or gained, false alarms fixed or new, risk urgencies changed
+ *   npm run evals:triage-round -- --model [--reader NAME] sealed52 sealed53 sealed54
+ *       the engine with a model configured, from recorded model readings (model-readings.ts)
  *
  * A rule change is checked with --decisions on the commit before and after (a git worktree) and --diff.
  */
@@ -125,6 +127,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const diff = diffDecisions(read(args[1]), read(args[2]));
     for (const [what, ids] of Object.entries(diff)) console.log(`${what} (${ids.length}): ${ids.join(' ')}`);
     process.exit(diff.lost.length > 0 ? 1 : 0);
+  } else if (args[0] === '--model') {
+    const { printModelRound } = await import('./model-readings.ts');
+    const reader = args[1] === '--reader' && args[2] ? args[2] : 'reader1';
+    printModelRound(args.slice(args[1] === '--reader' ? 3 : 1), reader);
   } else if (args.length > 0 && args.every((n) => existsSync(join(import.meta.dirname, `${n}.jsonl`)))) {
     const sets = args.map((name) => ({ name, cases: readTriageSet(name) }));
     const full = roundFigures(sets, FULL_ENGINE);
@@ -133,7 +139,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       console.log(`${f.name}: ${formatFigures(f)}   rules alone: ${formatFigures(rules[i] as RoundFigures)}`);
     });
   } else {
-    console.error('usage: first-run.ts <set>… | --decisions <out.json> | --diff <before.json> <after.json>');
+    console.error(
+      'usage: first-run.ts <set>… | --decisions <out.json> | --diff <before.json> <after.json> | --model [--reader NAME] <set>…',
+    );
     process.exit(2);
   }
 }
