@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyMessage, type Triage } from '../../clinical/triage/classify.ts';
 import { outcomeOf, type TriageOutcome, triageRates } from './measure.ts';
+import { printModelRound } from './model-readings.ts';
 import { type LabelledTriageMessage, readTriageSet } from './sets.ts';
 
 type Classify = (text: string) => Triage;
@@ -128,7 +129,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     for (const [what, ids] of Object.entries(diff)) console.log(`${what} (${ids.length}): ${ids.join(' ')}`);
     process.exit(diff.lost.length > 0 ? 1 : 0);
   } else if (args[0] === '--model') {
-    const { printModelRound } = await import('./model-readings.ts');
     const reader = args[1] === '--reader' && args[2] ? args[2] : 'reader1';
     printModelRound(args.slice(args[1] === '--reader' ? 3 : 1), reader);
   } else if (args.length > 0 && args.every((n) => existsSync(join(import.meta.dirname, `${n}.jsonl`)))) {
