@@ -67,6 +67,8 @@ export interface PipelineOptions {
   rateLimit?: RateLimiter;
   /** Called with unexpected errors (the cause stays out of the caller's message). */
   onInternalError?: (error: unknown, tool: string) => void;
+  /** The configured model's triage reading, handed to tools that classify pasted text (classify_message). */
+  triageModel?: ToolContext['triageModel'];
 }
 
 export type CallResult =
@@ -154,6 +156,7 @@ export function createPipeline(options: PipelineOptions) {
           touch: (...ids) => {
             for (const id of ids) touched.add(id);
           },
+          ...(options.triageModel ? { triageModel: options.triageModel } : {}),
         };
         const raw = await tool.run(parsed.data, ctx);
         const checked = (tool.output as z.ZodType).safeParse(raw);

@@ -38,7 +38,7 @@ export async function serveMcpOverStdio(config: Config, username: string): Promi
     surface: 'mcp',
     clientApp: 'stdio',
   };
-  const pipeline = pipelineFor(store, log, config.tools);
+  const pipeline = pipelineFor(store, log, config.tools, config.model);
   log.info({ userId: user.id, role: user.role }, 'serving MCP over stdio');
   const handle = serveStdio(() => createMcpServer(pipeline, principal), {
     onerror: (error) => log.warn({ err: error }, 'stdio transport error'),

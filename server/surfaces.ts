@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { chatModel } from '../agent/models.ts';
 import { createTracing } from '../agent/tracing.ts';
+import { createTriageModel } from '../agent/triage-model.ts';
 import { EhrError } from '../ehr/errors.ts';
 import type { EhrGateway } from '../ehr/gateway.ts';
 import { type ConversationStore, sqlConversationStore } from '../ehr/sql/conversations.ts';
@@ -21,7 +22,7 @@ import type { Store } from './store.ts';
  * The pipeline over the store's database. The store may still be connecting when a request arrives: then the
  * gateway answers `unavailable` and the audit refuses, so the call fails closed instead of running unaudited.
  */
-export function pipelineFor(store: Store, log: Logger, tools: Config['tools']): Pipeline {
+export function pipelineFor(store: Store, log: Logger, tools: Config['tools'], model?: Config['model']): Pipeline {
   const gateway: Pick<EhrGateway, 'forPractice'> = {
     forPractice(practiceId) {
       const ready = store.gateway;
@@ -44,6 +45,9 @@ export function pipelineFor(store: Store, log: Logger, tools: Config['tools']): 
       },
     },
     onInternalError: (error, tool) => log.error({ err: error, tool }, 'tool call failed'),
+    ...(model && model.kind !== 'offline'
+      ? { triageModel: createTriageModel(chatModel(model).model, { phiMode: model.phiMode, timeoutMs: 20_000 }) }
+      : {}),
   });
 }
 
@@ -62,7 +66,7 @@ export async function httpSurfaces(
     },
     log,
   });
-  const pipeline = pipelineFor(store, log, config.tools);
+  const pipeline = pipelineFor(store, log, config.tools, config.model);
   const publicOrigin = new URL(config.auth.resource).origin;
   // One DNS-rebinding guard for every surface: the same hosts and origin reach /mcp and /api/chat.
   const guard = { allowedHosts: hostsFor(config.host, port, publicOrigin), allowedOrigins: [publicOrigin] };

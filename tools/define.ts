@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { ModelOpinion } from '../clinical/triage/floor.ts';
 import type { ToolEhr } from '../ehr/gateway.ts';
 import type { Fence } from '../policies/fence.ts';
 import type { Principal } from '../policies/principal.ts';
@@ -16,6 +17,8 @@ export interface ToolContext {
   readonly fence: Fence;
   /** Record ids the call touched, for the audit row. */
   touch(...ids: string[]): void;
+  /** The configured model's triage reading of a text (agent/triage-model.ts); absent with the offline model. */
+  readonly triageModel?: (text: string) => Promise<ModelOpinion>;
 }
 
 export interface ToolDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
