@@ -1,9 +1,11 @@
 import { chatModel } from '../agent/models.ts';
 import { createTriageModel, type TriageModel } from '../agent/triage-model.ts';
+import { MAX_MESSAGE_CHARS } from '../clinical/triage/classify.ts';
 import type { SqlDatabase } from '../ehr/sql/connect.ts';
 import type { ModelTriageRun } from '../ehr/sql/model-triage.ts';
 import { triageUnreadMessages } from '../ehr/sql/model-triage.ts';
 import type { AuditLog } from '../policies/audit/log.ts';
+import { sanitizeUntrusted } from '../policies/fence.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { StoreState } from './store.ts';
@@ -44,7 +46,12 @@ export function startModelTriage(
     createTriageModel(chatModel(config.model, options.fetch ? { fetch: options.fetch } : {}).model, {
       phiMode: config.model.phiMode,
     });
-  const read: TriageModel = (text, context) => model(text, { ...context, signal: abort.signal });
+  // The model reads the body as charta shows it (tools/triage-view.ts), so stored offsets match get_message.
+  const read: TriageModel = async (body, context) => {
+    const text = sanitizeUntrusted(body);
+    if (text.length > MAX_MESSAGE_CHARS) throw new RangeError('the message is too long for the model');
+    return model(text, { ...context, signal: abort.signal });
+  };
   let inFlight: Promise<ModelTriageRun | null> | null = null;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { MAX_MESSAGE_CHARS } from '../../clinical/triage/classify.ts';
 import type { ModelOpinion } from '../../clinical/triage/floor.ts';
 import type { AuditLog } from '../../policies/audit/log.ts';
-import { sanitizeUntrusted } from '../../policies/fence.ts';
 import type { Database } from './schema.ts';
 
-/** What the job asks of a model: agent/triage-model.ts's TriageModel, or a scripted stand-in in tests. */
-export type ReadMessage = (message: string, context: { identifiers: Record<string, unknown> }) => Promise<ModelOpinion>;
+/**
+ * What the job asks of a model: the stored body in, an opinion out, offsets into the text as charta shows it
+ * (server/model-triage-worker.ts sanitizes the body before the model reads it). Throws when it cannot read it.
+ */
+export type ReadMessage = (body: string, context: { identifiers: Record<string, unknown> }) => Promise<ModelOpinion>;
 
 /** Marks a message the model could not read, so the next run moves on; `retryFailed` reads them again. */
 export const MODEL_FAILED = 'model_failed';
@@ -57,19 +58,14 @@ export async function triageUnreadMessages(
   const run: ModelTriageRun = { triaged: 0, failed: 0 };
   for (const row of unread) {
     const started = performance.now();
-    const text = sanitizeUntrusted(row.body);
     let opinion: ModelOpinion | null = null;
-    let failure: string | null = null;
-    if (text.length > MAX_MESSAGE_CHARS) failure = 'too_long_for_model';
-    else {
-      try {
-        const { firstName, lastName, preferredName, dateOfBirth, email, phone } = row;
-        opinion = await read(text, {
-          identifiers: { firstName, lastName, preferredName, dateOfBirth, email, phone },
-        });
-      } catch {
-        failure = MODEL_FAILED;
-      }
+    try {
+      const { firstName, lastName, preferredName, dateOfBirth, email, phone } = row;
+      opinion = await read(row.body, {
+        identifiers: { firstName, lastName, preferredName, dateOfBirth, email, phone },
+      });
+    } catch {
+      opinion = null;
     }
     await audit.append({
       id: randomUUID(),
@@ -81,7 +77,7 @@ export async function triageUnreadMessages(
       clientApp: null,
       action: 'message.triage_model',
       decision: opinion ? 'allow' : 'error',
-      reasonCode: failure,
+      reasonCode: opinion ? null : MODEL_FAILED,
       recordIds: [row.id, row.clientId],
       inputDigest: null,
       outputDigest: null,
