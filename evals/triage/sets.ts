@@ -88,6 +88,9 @@ export const UNTOUCHED_SETS: readonly string[] = [
   'sealed52',
   'sealed53',
   'sealed54',
+  'sealed55',
+  'sealed56',
+  'sealed57',
 ];
 
 export function readTriageSet(name: string): LabelledTriageMessage[] {
