@@ -13,6 +13,7 @@ import { type Config, ConfigError, describeDatabase, loadConfig } from './config
 import { createLogger } from './logger.ts';
 import { serveMcpOverStdio } from './mcp-stdio.ts';
 import { startServer } from './start.ts';
+import { TriageUsageError, triageMessagesCommand } from './triage-cli.ts';
 
 const USAGE = `charta — the AI assistant layer beside a behavioral-health EHR
 
@@ -26,6 +27,8 @@ Usage:
   charta audit verify                  check the audit trail's hash chain and signed checkpoints (exit 2: broken)
   charta audit export [--since YYYY-MM-DD]
                                        print audit events as JSON lines, oldest first
+  charta triage-messages [--limit N] [--retry-failed]
+                                       one pass of the configured model over unread patient messages (needs CHARTA_MODEL)
   charta codes import <icd10cm_order_YYYY.txt> [--fiscal-year YYYY] [--out DIR] [--force]
                                        load a newer ICD-10-CM year from the CMS order file (see server/codes-cli.ts)
   charta help
@@ -186,6 +189,8 @@ export async function main(argv: string[]): Promise<number> {
         return await token(config, userArg(rest));
       case 'codes':
         return await codesCommand(rest);
+      case 'triage-messages':
+        return await triageMessagesCommand(config, rest, () => openConfigured(config));
       case 'audit':
         return await auditCommand(rest, () => openConfigured(config), config.auditCheckpointKey);
       default:
@@ -196,6 +201,7 @@ export async function main(argv: string[]): Promise<number> {
     if (
       error instanceof UsageError ||
       error instanceof AuditUsageError ||
+      error instanceof TriageUsageError ||
       (error instanceof TypeError && 'code' in error)
     ) {
       console.error(`charta: ${error.message}\n\n${USAGE}`);

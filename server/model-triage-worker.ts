@@ -2,7 +2,7 @@ import { chatModel } from '../agent/models.ts';
 import { createTriageModel, type TriageModel } from '../agent/triage-model.ts';
 import { MAX_MESSAGE_CHARS } from '../clinical/triage/classify.ts';
 import type { SqlDatabase } from '../ehr/sql/connect.ts';
-import type { ModelTriageRun } from '../ehr/sql/model-triage.ts';
+import type { ModelTriageRun, ReadMessage } from '../ehr/sql/model-triage.ts';
 import { triageUnreadMessages } from '../ehr/sql/model-triage.ts';
 import type { AuditLog } from '../policies/audit/log.ts';
 import { sanitizeUntrusted } from '../policies/fence.ts';
@@ -19,6 +19,20 @@ export interface TriageStore {
 
 /** Messages one pass gives the model: a backlog drains over several passes rather than in one long burst. */
 const PASS_LIMIT = 50;
+/** How long a message the model failed on waits before it is read again. */
+export const RETRY_FAILED_AFTER_MS = 10 * 60_000;
+
+/**
+ * The job's reader over a triage model: the model reads the body as charta shows it (tools/triage-view.ts), so the
+ * offsets it stores match get_message, and a body too long to screen is refused before it is sent.
+ */
+export function sanitizedReader(model: TriageModel, signal?: AbortSignal): ReadMessage {
+  return async (body, context) => {
+    const text = sanitizeUntrusted(body);
+    if (text.length > MAX_MESSAGE_CHARS) throw new RangeError('the message is too long for the model');
+    return model(text, { ...context, ...(signal ? { signal } : {}) });
+  };
+}
 
 export interface ModelTriageWorker {
   /** One pass now (also what the timer runs); null when there is nothing to run against yet. */
@@ -46,12 +60,7 @@ export function startModelTriage(
     createTriageModel(chatModel(config.model, options.fetch ? { fetch: options.fetch } : {}).model, {
       phiMode: config.model.phiMode,
     });
-  // The model reads the body as charta shows it (tools/triage-view.ts), so stored offsets match get_message.
-  const read: TriageModel = async (body, context) => {
-    const text = sanitizeUntrusted(body);
-    if (text.length > MAX_MESSAGE_CHARS) throw new RangeError('the message is too long for the model');
-    return model(text, { ...context, signal: abort.signal });
-  };
+  const read = sanitizedReader(model, abort.signal);
   let inFlight: Promise<ModelTriageRun | null> | null = null;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -60,8 +69,13 @@ export function startModelTriage(
     const database = store.database;
     const audit = store.audit;
     if (store.state.status !== 'ready' || !database || !audit) return null;
-    const run = await triageUnreadMessages(database.db, read, audit, { limit: PASS_LIMIT });
-    if (run.triaged + run.failed > 0) log.info({ modelTriage: run }, 'model triage pass');
+    const run = await triageUnreadMessages(database.db, read, audit, {
+      limit: PASS_LIMIT,
+      retryFailedBefore: new Date(Date.now() - RETRY_FAILED_AFTER_MS).toISOString(),
+    });
+    if (run.stopped)
+      log.warn({ modelTriage: run }, 'model triage pass stopped: the model failed several times in a row');
+    else if (run.triaged + run.failed > 0) log.info({ modelTriage: run }, 'model triage pass');
     return run;
   };
   const runOnce = () => {

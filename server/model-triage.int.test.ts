@@ -95,7 +95,7 @@ describe('the model-triage job', () => {
   });
 
   it('reads every patient message once, audits each, and marks the one the model failed on', async () => {
-    expect(first).toEqual({ triaged: patientMessages.length - 1, failed: 1 });
+    expect(first).toEqual({ triaged: patientMessages.length - 1, failed: 1, stopped: false });
     expect(audit.events).toHaveLength(patientMessages.length);
     for (const e of audit.events) expect(e).toMatchObject({ surface: 'system', action: 'message.triage_model' });
     const errors = audit.events.filter((e) => e.decision === 'error');
@@ -108,12 +108,18 @@ describe('the model-triage job', () => {
     if (staff) expect((await storedTriage(staff.id)).triagedAt).toBeNull();
   });
 
-  it('does not read a message twice, and retries a failed one only when asked', async () => {
+  it('does not read a message twice, and reads a failed one again only once its attempt is older than the backoff', async () => {
     const again = collectingAudit();
-    expect(await triageUnreadMessages(harness.database.db, scripted(null), again)).toEqual({ triaged: 0, failed: 0 });
+    const none = { triaged: 0, failed: 0, stopped: false };
+    expect(await triageUnreadMessages(harness.database.db, scripted(null), again)).toEqual(none);
+    const tooSoon = new Date(Date.now() - 10 * 60_000).toISOString();
+    expect(
+      await triageUnreadMessages(harness.database.db, scripted(null), again, { retryFailedBefore: tooSoon }),
+    ).toEqual(none);
     expect(again.events).toHaveLength(0);
-    const retry = await triageUnreadMessages(harness.database.db, scripted(null), again, { retryFailed: true });
-    expect(retry).toEqual({ triaged: 1, failed: 0 });
+    const later = new Date(Date.now() + 1_000).toISOString();
+    const retry = await triageUnreadMessages(harness.database.db, scripted(null), again, { retryFailedBefore: later });
+    expect(retry).toEqual({ triaged: 1, failed: 0, stopped: false });
     expect(await storedTriage(failing?.id ?? '')).toMatchObject({ triageUrgency: 'routine', triageSource: 'model' });
   });
 
@@ -128,6 +134,37 @@ describe('the model-triage job', () => {
     expect(classifyMessage(body).urgency).toBe('routine');
     expect(await queueItem(RESCHEDULE)).toMatchObject({ urgency: 'urgent', escalate: true });
     expect((await queueItem(RESCHEDULE))?.categories).toEqual(['urgent_risk', 'scheduling']);
+  });
+
+  it('ends a pass after three failures in a row, leaving the rest unread instead of marking a backlog failed', async () => {
+    const ids = patientMessages.slice(0, 6).map((m) => m.id);
+    await harness.database.db
+      .updateTable('inboxMessages')
+      .set({ triageUrgency: null, triageCategories: null, triageReasons: null, triageSource: null, triagedAt: null })
+      .where('id', 'in', ids)
+      .execute();
+    const down: TriageModel = async () => {
+      throw new Error('503 service unavailable');
+    };
+    const audit = collectingAudit();
+    expect(await triageUnreadMessages(harness.database.db, down, audit)).toEqual({
+      triaged: 0,
+      failed: 3,
+      stopped: true,
+    });
+    expect(audit.events).toHaveLength(3);
+    const unread = await harness.database.db
+      .selectFrom('inboxMessages')
+      .select('id')
+      .where('id', 'in', ids)
+      .where('triagedAt', 'is', null)
+      .execute();
+    expect(unread).toHaveLength(3);
+    // The model is back: the rest are read, and the three failed ones wait for their backoff.
+    expect(await triageUnreadMessages(harness.database.db, scripted(null), collectingAudit())).toMatchObject({
+      triaged: 3,
+      failed: 0,
+    });
   });
 
   it('stores one opinion per message when two runs race over the same unread messages', async () => {
@@ -192,7 +229,7 @@ describe('the model-triage worker', () => {
       .execute();
     const worker = startModelTriage(store(), { model: model(fake.baseUrl), triageModelIntervalMs: 3_600_000 }, silent);
     try {
-      expect(await worker?.runOnce()).toEqual({ triaged: 1, failed: 0 });
+      expect(await worker?.runOnce()).toMatchObject({ triaged: 1, failed: 0 });
     } finally {
       await worker?.stop();
     }

@@ -16,6 +16,17 @@ export const MODEL_FAILED = 'model_failed';
 export interface ModelTriageRun {
   triaged: number;
   failed: number;
+  /** The pass stopped early after `stopAfterFailures` failures in a row (the model is likely down). */
+  stopped: boolean;
+}
+
+export interface ModelTriageOptions {
+  /** Messages one pass reads at most (default 50). */
+  limit?: number;
+  /** Also read again messages whose failed reading is older than this ISO time (the worker's backoff). */
+  retryFailedBefore?: string;
+  /** Failures in a row that end the pass, leaving the rest unread rather than marking them all failed (default 3). */
+  stopAfterFailures?: number;
 }
 
 /**
@@ -26,26 +37,33 @@ export interface ModelTriageRun {
  *
  * Each message is audited (surface `system`, action `message.triage_model`, ids only) before its row changes; an
  * audit that cannot be written stops the run with the message still unread. A model that fails or times out
- * leaves the message marked `model_failed`, retried only when asked. The update is conditional on the row still
- * being unread, so two runs at once (two server processes) store one opinion per message.
+ * leaves the message marked `model_failed` with the time of the attempt, read again once that is older than
+ * `retryFailedBefore`; a few failures in a row end the pass, so an outage does not mark the whole backlog failed.
+ * The update is conditional on the row being as it was read, so two runs at once (two server processes) store one
+ * opinion per message.
  */
 export async function triageUnreadMessages(
   db: Kysely<Database>,
   read: ReadMessage,
   audit: Pick<AuditLog, 'append'>,
-  options: { limit?: number; retryFailed?: boolean } = {},
+  options: ModelTriageOptions = {},
 ): Promise<ModelTriageRun> {
+  const retryBefore = options.retryFailedBefore;
   let query = db
     .selectFrom('inboxMessages as m')
     .innerJoin('clients as c', (j) => j.onRef('c.id', '=', 'm.clientId').onRef('c.practiceId', '=', 'm.practiceId'))
-    .select(['m.id', 'm.practiceId', 'm.clientId', 'm.body', 'm.triageSource'])
+    .select(['m.id', 'm.practiceId', 'm.clientId', 'm.body', 'm.triageSource', 'm.triagedAt'])
     .select(['c.firstName', 'c.lastName', 'c.preferredName', 'c.dateOfBirth', 'c.email', 'c.phone'])
     .where('m.senderKind', 'in', ['client', 'guardian']);
-  query = options.retryFailed
+  query = retryBefore
     ? query.where((eb) =>
         eb.or([
           eb('m.triagedAt', 'is', null),
-          eb.and([eb('m.triageSource', '=', MODEL_FAILED), eb('m.triageUrgency', 'is', null)]),
+          eb.and([
+            eb('m.triageSource', '=', MODEL_FAILED),
+            eb('m.triageUrgency', 'is', null),
+            eb('m.triagedAt', '<', retryBefore),
+          ]),
         ]),
       )
     : query.where('m.triagedAt', 'is', null);
@@ -55,8 +73,14 @@ export async function triageUnreadMessages(
     .limit(options.limit ?? 50)
     .execute();
 
-  const run: ModelTriageRun = { triaged: 0, failed: 0 };
+  const run: ModelTriageRun = { triaged: 0, failed: 0, stopped: false };
+  const stopAfter = options.stopAfterFailures ?? 3;
+  let failedInARow = 0;
   for (const row of unread) {
+    if (failedInARow >= stopAfter) {
+      run.stopped = true;
+      break;
+    }
     const started = performance.now();
     let opinion: ModelOpinion | null = null;
     try {
@@ -99,9 +123,10 @@ export async function triageUnreadMessages(
       )
       .where('id', '=', row.id)
       .where('practiceId', '=', row.practiceId);
-    const stored = await (row.triageSource === MODEL_FAILED
-      ? update.where('triageSource', '=', MODEL_FAILED).where('triageUrgency', 'is', null)
-      : update.where('triagedAt', 'is', null)
+    failedInARow = opinion ? 0 : failedInARow + 1;
+    const stored = await (row.triagedAt === null
+      ? update.where('triagedAt', 'is', null)
+      : update.where('triageSource', '=', MODEL_FAILED).where('triagedAt', '=', row.triagedAt)
     ).executeTakeFirst();
     if (stored.numUpdatedRows === 0n) continue;
     if (opinion) run.triaged++;

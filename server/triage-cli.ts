@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { chatModel } from '../agent/models.ts';
+import { createTriageModel } from '../agent/triage-model.ts';
+import { createSqlAuditLog } from '../ehr/sql/audit-log.ts';
+import type { SqlDatabase } from '../ehr/sql/connect.ts';
+import { migrateToLatest } from '../ehr/sql/migrate.ts';
+import { triageUnreadMessages } from '../ehr/sql/model-triage.ts';
+import { hmacCheckpointKey } from '../policies/audit/checkpoint.ts';
+import type { Config } from './config.ts';
+import { sanitizedReader } from './model-triage-worker.ts';
+
+export class TriageUsageError extends Error {}
+
+/**
+ * `charta triage-messages [--limit N] [--retry-failed]`: one model-triage pass now, for an operator (the server runs
+ * the same pass every TRIAGE_MODEL_INTERVAL_S). --retry-failed reads again every message the model failed on.
+ */
+export async function triageMessagesCommand(
+  config: Pick<Config, 'model' | 'auditCheckpointKey'>,
+  args: string[],
+  open: () => Promise<SqlDatabase>,
+  options: { fetch?: typeof fetch } = {},
+): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { limit: { type: 'string' }, 'retry-failed': { type: 'boolean', default: false } },
+    strict: true,
+  });
+  const limit = values.limit === undefined ? 50 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
+    throw new TriageUsageError('--limit must be a whole number from 1 to 10000');
+  if (config.model.kind === 'offline') {
+    console.error(
+      'charta: no model is configured (CHARTA_MODEL=offline); the rules triage every message when it is read',
+    );
+    return 1;
+  }
+  const model = createTriageModel(chatModel(config.model, options.fetch ? { fetch: options.fetch } : {}).model, {
+    phiMode: config.model.phiMode,
+  });
+  const database = await open();
+  try {
+    await migrateToLatest(database.db);
+    const key = config.auditCheckpointKey;
+    const audit = createSqlAuditLog(database.db, key ? { signer: hmacCheckpointKey(key) } : {});
+    try {
+      const run = await triageUnreadMessages(database.db, sanitizedReader(model), audit, {
+        limit,
+        ...(values['retry-failed'] ? { retryFailedBefore: new Date(Date.now() + 1).toISOString() } : {}),
+      });
+      console.log(
+        `model triage: ${run.triaged} read, ${run.failed} failed${run.stopped ? '; stopped after failures in a row (is the model reachable?)' : ''}`,
+      );
+      return run.stopped ? 1 : 0;
+    } finally {
+      await audit.close();
+    }
+  } finally {
+    await database.close();
+  }
+}
