@@ -68,7 +68,7 @@ export const TRAINING_ONLY_SETS = [
  * risk and the other is not, or where the categories differ (README.md). A bag-of-words model learns from such a
  * pair which words carry the label, which a set of unrelated messages teaches it only slowly.
  */
-export const CONTRAST_SETS = Array.from({ length: 14 }, (_, i) => `contrast${i + 1}`);
+export const CONTRAST_SETS = Array.from({ length: 16 }, (_, i) => `contrast${i + 1}`);
 /** What the learned screen and the learned category model are trained on. */
 export const TRAINING_SETS = [...DEVELOPMENT_SETS, ...TRAINING_ONLY_SETS, ...CONTRAST_SETS] as const;
 /**
