@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type ColumnType, type Generated, type Kysely, sql } from 'kysely';
 import type { AuditLog } from '../../policies/audit/log.ts';
 import { EhrError } from '../errors.ts';
@@ -16,6 +15,7 @@ import {
 import { ID_PREFIX, newId } from '../ids.ts';
 import { decodeCursor, pageLimit, toPage } from './cursor.ts';
 import type { Database } from './schema.ts';
+import { systemAuditEvent } from './system-audit.ts';
 import { guarded } from './translate-error.ts';
 
 type Json<T> = ColumnType<T, string, string>;
@@ -260,23 +260,15 @@ export async function deliverPendingAlerts(
     } catch (e) {
       error = e;
     }
-    await audit.append({
-      id: randomUUID(),
-      practiceId: row.practiceId,
-      occurredAt: new Date().toISOString(),
-      actorId: null,
-      actorRole: null,
-      surface: 'system',
-      clientApp: null,
-      action: 'alert.deliver',
-      decision: error ? 'error' : 'allow',
-      reasonCode: error ? 'notifier_failed' : null,
-      recordIds: [alert.id, alert.clientId, alert.recipientId, ...(alert.messageId ? [alert.messageId] : [])],
-      inputDigest: null,
-      outputDigest: null,
-      latencyMs: Math.round(performance.now() - started),
-      traceId: null,
-    });
+    await audit.append(
+      systemAuditEvent({
+        practiceId: row.practiceId,
+        action: 'alert.deliver',
+        failure: error ? 'notifier_failed' : null,
+        recordIds: [alert.id, alert.clientId, alert.recipientId, ...(alert.messageId ? [alert.messageId] : [])],
+        startedAt: started,
+      }),
+    );
     if (!error) {
       await db
         .updateTable('triageAlerts')

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ModelOpinion } from '../../clinical/triage/floor.ts';
 import type { AuditLog } from '../../policies/audit/log.ts';
 import type { Database } from './schema.ts';
+import { systemAuditEvent } from './system-audit.ts';
 
 /**
  * What the job asks of a model: the stored body in, an opinion out, offsets into the text as charta shows it
@@ -91,23 +91,15 @@ export async function triageUnreadMessages(
     } catch {
       opinion = null;
     }
-    await audit.append({
-      id: randomUUID(),
-      practiceId: row.practiceId,
-      occurredAt: new Date().toISOString(),
-      actorId: null,
-      actorRole: null,
-      surface: 'system',
-      clientApp: null,
-      action: 'message.triage_model',
-      decision: opinion ? 'allow' : 'error',
-      reasonCode: opinion ? null : MODEL_FAILED,
-      recordIds: [row.id, row.clientId],
-      inputDigest: null,
-      outputDigest: null,
-      latencyMs: Math.round(performance.now() - started),
-      traceId: null,
-    });
+    await audit.append(
+      systemAuditEvent({
+        practiceId: row.practiceId,
+        action: 'message.triage_model',
+        failure: opinion ? null : MODEL_FAILED,
+        recordIds: [row.id, row.clientId],
+        startedAt: started,
+      }),
+    );
     const update = db
       .updateTable('inboxMessages')
       .set(
