@@ -109,6 +109,7 @@ const EnvSchema = z.object({
     )
     .optional(),
   TRIAGE_MODEL_INTERVAL_S: z.coerce.number({ error: 'must be a number' }).int().min(0).max(86_400).default(60),
+  ESCALATION_SWEEP_INTERVAL_S: z.coerce.number({ error: 'must be a number' }).int().min(0).max(3_600).default(60),
   LANGFUSE_PUBLIC_KEY: z.string().min(1).optional(),
   LANGFUSE_SECRET_KEY: z.string().min(1).optional(),
   LANGFUSE_BASE_URL: httpUrl.optional(),
@@ -136,6 +137,11 @@ export interface Config {
    * 0: never. Ignored with the offline model, whose triage is the rules alone.
    */
   triageModelIntervalMs: number;
+  /**
+   * How often escalated patient messages get their risk flag and alerts, and pending alerts go to the notifier
+   * (server/escalation-worker.ts); 0: never (alerts then come only from flag_risk).
+   */
+  escalationSweepIntervalMs: number;
   /** Chat-turn tracing to Langfuse (OpenTelemetry); null: off. */
   langfuse: { publicKey: string; secretKey: string; baseUrl: string } | null;
 }
@@ -320,6 +326,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     model,
     triageModelIntervalMs: e.TRIAGE_MODEL_INTERVAL_S * 1000,
+    escalationSweepIntervalMs: e.ESCALATION_SWEEP_INTERVAL_S * 1000,
     langfuse:
       e.LANGFUSE_PUBLIC_KEY && e.LANGFUSE_SECRET_KEY
         ? {

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { type AuthConfig, type Config, describeDatabase } from './config.ts';
+import { startEscalationWorker } from './escalation-worker.ts';
 import type { Logger } from './logger.ts';
 import { startModelTriage } from './model-triage-worker.ts';
 import { Store } from './store.ts';
@@ -52,6 +53,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const url = `http://${host}:${address.port}`;
   await store.start();
   const modelTriage = startModelTriage(store, config, log);
+  const escalation = startEscalationWorker(store, config.escalationSweepIntervalMs, log);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -63,6 +65,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       await Promise.race([closed, timeout]);
       if ('closeAllConnections' in server) server.closeAllConnections();
       await modelTriage?.stop();
+      await escalation?.stop();
       await surfaces.close();
       await store.close();
     })();

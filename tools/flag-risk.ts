@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { deriveRiskFlags } from '../clinical/triage/risk-flags.ts';
 import { administrations } from './assessment-shared.ts';
 import { defineTool } from './define.ts';
+import { storeFlagWithAlerts } from './risk-alerts.ts';
 import { RiskFlagView, toRiskFlagView } from './risk-flag-view.ts';
 import { RecordId } from './schemas.ts';
 import { triageOf } from './triage-view.ts';
@@ -47,39 +48,13 @@ export const flagRisk = defineTool({
       administrations: items,
       messages: recent.items.map((m) => ({ id: m.id, triage: triageOf(m) })),
     });
-    const careTeam = await ehr.read.clients.careTeam(client.id);
-    const primary = careTeam.find((a) => a.role === 'primary')?.clinicianId ?? null;
-    const onCall = (await ehr.read.users.list({ active: true }))
-      .filter((u) => u.onCall && (u.role === 'clinician' || u.role === 'supervisor'))
-      .map((u) => u.id)
-      .sort()[0];
     const flags = [];
     const alerts = [];
     for (const d of derived) {
-      const { flag, created } = await ehr.drafts.riskFlags.upsert({
-        clientId: client.id,
-        ...d,
-        createdBy: principal.userId,
-      });
-      touch(flag.id, flag.sourceId);
-      flags.push({ ...flag, created });
-      if (flag.urgency === 'routine') continue;
-      const recipients: Array<[string, 'primary_clinician' | 'on_call']> = [];
-      if (primary) recipients.push([primary, 'primary_clinician']);
-      if (onCall && onCall !== primary) recipients.push([onCall, 'on_call']);
-      for (const [recipientId, recipientKind] of recipients) {
-        const raised = await ehr.drafts.alerts.raise({
-          clientId: client.id,
-          messageId: flag.kind === 'message_risk' ? flag.sourceId : null,
-          flagId: flag.id,
-          recipientId,
-          recipientKind,
-          urgency: flag.urgency,
-          reasonCodes: flag.kind === 'message_risk' ? flag.evidence.map((e) => e.detail) : [flag.kind],
-        });
-        touch(raised.alert.id);
-        alerts.push({ ...raised.alert, created: raised.created });
-      }
+      const stored = await storeFlagWithAlerts(ehr, client.id, d, principal.userId);
+      touch(stored.flag.id, stored.flag.sourceId, ...stored.alerts.map((a) => a.alert.id));
+      flags.push({ ...stored.flag, created: stored.created });
+      alerts.push(...stored.alerts.map((a) => ({ ...a.alert, created: a.created })));
     }
     return {
       clientId: client.id,
