@@ -42,6 +42,15 @@ describe('pseudonymization', () => {
       expect(masked).not.toContain(canary);
   });
 
+  it('catches a local number given without its area code, and restores it', () => {
+    const p = createPseudonymizer();
+    const masked = p.maskText('call me at 555-0142 or 555.0199 after 6; my dose is 50 mg and F32.9 is the code');
+    expect(masked).not.toMatch(/555-0142|555\.0199/);
+    expect(masked).toContain('50 mg');
+    expect(masked).toContain('F32.9');
+    expect(p.restore(masked)).toBe('call me at 555-0142 or 555.0199 after 6; my dose is 50 mg and F32.9 is the code');
+  });
+
   it('restores placeholders in what the person sees and in tool arguments the model wrote', () => {
     const p = createPseudonymizer();
     const masked = p.mask({ client }) as { client: { firstName: string; lastName: string } };

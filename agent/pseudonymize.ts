@@ -45,6 +45,8 @@ const NESTED_KINDS: Record<string, Kind> = {
 const KEPT_ADDRESS_PARTS = new Set(['state', 'country']);
 
 const PHONE = /\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b/g;
+/** A local number without its area code ("555-0142"), written with a dash or a dot, as people give them in messages. */
+const LOCAL_PHONE = /\b\d{3}[-.]\d{4}\b/g;
 const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
 const PLACEHOLDER = /\[\[(?:NAME|DOB|PHONE|EMAIL|ADDRESS|INSURANCE_ID)_[0-9a-f]{6}\]\]/g;
 
@@ -109,7 +111,10 @@ export function createPseudonymizer(key: Uint8Array = randomBytes(32)): Pseudony
   }
 
   function maskText(text: string): string {
-    let out = text.replace(EMAIL, (m) => register('EMAIL', m)).replace(PHONE, (m) => register('PHONE', m));
+    let out = text
+      .replace(EMAIL, (m) => register('EMAIL', m))
+      .replace(PHONE, (m) => register('PHONE', m))
+      .replace(LOCAL_PHONE, (m) => register('PHONE', m));
     // Longest values first, so "Jordan Blake" is replaced before "Jordan".
     const values = [...toPlaceholder.keys()].sort((a, b) => b.length - a.length);
     for (const value of values) {
