@@ -59,11 +59,13 @@ describe('quickstart: charta start on a fresh machine', () => {
     const started = Date.now();
     const run = charta(['start'], { CHARTA_DATA_DIR: dataDir, PORT: '0' });
     try {
-      const url = await waitFor(() => /listening on (http:\/\/\S+) /.exec(run.stdout())?.[1], 15_000);
+      // One deadline for both waits: a busy machine may spend most of it compiling before it listens.
+      const deadline = started + 28_000;
+      const url = await waitFor(() => /listening on (http:\/\/\S+) /.exec(run.stdout())?.[1], deadline - Date.now());
       const ready = await waitFor(async () => {
         const res = await fetch(`${url}/ready`).catch(() => undefined);
         return res?.status === 200 ? res : undefined;
-      }, 15_000);
+      }, deadline - Date.now());
       const elapsed = Date.now() - started;
       expect(await ready.json()).toMatchObject({ status: 'ready', database: 'pglite' });
       // The quickstart's 10 s promise is a speed target, printed here; the bound only catches a hang (a loaded CI
@@ -89,7 +91,7 @@ describe('quickstart: charta start on a fresh machine', () => {
     } finally {
       await database.close();
     }
-  });
+  }, 45_000);
 
   it('refuses to seed over existing data without --reset, and rebuilds it with --reset', async () => {
     const refused = charta(['seed'], { CHARTA_DATA_DIR: dataDir });
