@@ -34,6 +34,15 @@ export function sanitizedReader(model: TriageModel, signal?: AbortSignal): ReadM
   };
 }
 
+/**
+ * What a failed model call may put in the log: the error's name and the start of its message. Never the error
+ * object itself: a provider's error can carry the request body, which holds the patient's message.
+ */
+export function describeModelError(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error ? `${cause.name}: ${cause.message.slice(0, 200)}` : 'unknown error';
+}
+
 export interface ModelTriageWorker {
   /** One pass now (also what the timer runs); null when there is nothing to run against yet. */
   runOnce(): Promise<ModelTriageRun | null>;
@@ -72,6 +81,8 @@ export function startModelTriage(
     const run = await triageUnreadMessages(database.db, read, audit, {
       limit: PASS_LIMIT,
       retryFailedBefore: new Date(Date.now() - RETRY_FAILED_AFTER_MS).toISOString(),
+      onError: (error, messageId) =>
+        log.warn({ messageId, modelError: describeModelError(error) }, 'model triage failed'),
     });
     if (run.stopped)
       log.warn({ modelTriage: run }, 'model triage pass stopped: the model failed several times in a row');

@@ -8,7 +8,7 @@ import type { AuditEvent } from '../policies/audit/chain.ts';
 import { type FakeOpenAi, startFakeOpenAi } from '../test/fake-openai.ts';
 import { annotations, CALLERS, rows, usePipeline } from '../test/pipeline-fixtures.ts';
 import { createLogger } from './logger.ts';
-import { startModelTriage } from './model-triage-worker.ts';
+import { describeModelError, startModelTriage } from './model-triage-worker.ts';
 
 const harness = usePipeline();
 const silent = createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, done) => done() }) });
@@ -147,12 +147,16 @@ describe('the model-triage job', () => {
       throw new Error('503 service unavailable');
     };
     const audit = collectingAudit();
-    expect(await triageUnreadMessages(harness.database.db, down, audit)).toEqual({
+    const told: string[] = [];
+    const onError = (error: unknown, messageId: string) => told.push(`${messageId}: ${describeModelError(error)}`);
+    expect(await triageUnreadMessages(harness.database.db, down, audit, { onError })).toEqual({
       triaged: 0,
       failed: 3,
       stopped: true,
     });
     expect(audit.events).toHaveLength(3);
+    expect(told).toHaveLength(3);
+    expect(told[0]).toMatch(/: Error: 503 service unavailable$/);
     const unread = await harness.database.db
       .selectFrom('inboxMessages')
       .select('id')

@@ -27,6 +27,8 @@ export interface ModelTriageOptions {
   retryFailedBefore?: string;
   /** Failures in a row that end the pass, leaving the rest unread rather than marking them all failed (default 3). */
   stopAfterFailures?: number;
+  /** Told of each failure, for the operator's log (the audit row holds only the code). */
+  onError?: (error: unknown, messageId: string) => void;
 }
 
 /**
@@ -88,8 +90,9 @@ export async function triageUnreadMessages(
       opinion = await read(row.body, {
         identifiers: { firstName, lastName, preferredName, dateOfBirth, email, phone },
       });
-    } catch {
+    } catch (error) {
       opinion = null;
+      options.onError?.(error, row.id);
     }
     await audit.append(
       systemAuditEvent({
