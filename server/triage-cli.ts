@@ -7,7 +7,7 @@ import { migrateToLatest } from '../ehr/sql/migrate.ts';
 import { triageUnreadMessages } from '../ehr/sql/model-triage.ts';
 import { hmacCheckpointKey } from '../policies/audit/checkpoint.ts';
 import type { Config } from './config.ts';
-import { sanitizedReader } from './model-triage-worker.ts';
+import { describeModelError, sanitizedReader } from './model-triage-worker.ts';
 
 export class TriageUsageError extends Error {}
 
@@ -47,6 +47,7 @@ export async function triageMessagesCommand(
       const run = await triageUnreadMessages(database.db, sanitizedReader(model), audit, {
         limit,
         ...(values['retry-failed'] ? { retryFailedBefore: new Date(Date.now() + 1).toISOString() } : {}),
+        onError: (error, messageId) => console.error(`charta: ${messageId}: ${describeModelError(error)}`),
       });
       console.log(
         `model triage: ${run.triaged} read, ${run.failed} failed${run.stopped ? '; stopped after failures in a row (is the model reachable?)' : ''}`,
