@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { TriageAlert } from '../ehr/flags.ts';
 import { sqlGateway } from '../ehr/sql/gateway.ts';
-import type { AuditEvent } from '../policies/audit/chain.ts';
+import { collectingAudit } from '../test/collecting-audit.ts';
 import { TEST_ANCHOR } from '../test/constants.ts';
 import { annotations, principal, rows, usePipeline } from '../test/pipeline-fixtures.ts';
 import { triageOf } from '../tools/triage-view.ts';
@@ -13,17 +13,6 @@ const harness = usePipeline();
 const silent = createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, done) => done() }) });
 const NOW = new Date(`${TEST_ANCHOR}T18:00:00Z`);
 const PRACTICES = [...new Set(rows.practices.map((p) => p.id))];
-
-function collectingAudit() {
-  const events: AuditEvent[] = [];
-  return {
-    events,
-    append: async (event: AuditEvent) => {
-      events.push(event);
-      return { seq: events.length, hash: 'x' };
-    },
-  };
-}
 
 /** Patient messages whose triage (as every tool shows it) is escalated risk: what must end up flagged. */
 const mustFlag = rows.inboxMessages.filter((m) => {

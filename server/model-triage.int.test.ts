@@ -4,7 +4,7 @@ import type { TriageModel } from '../agent/triage-model.ts';
 import { classifyMessage } from '../clinical/triage/classify.ts';
 import type { ModelOpinion } from '../clinical/triage/floor.ts';
 import { MODEL_FAILED, triageUnreadMessages } from '../ehr/sql/model-triage.ts';
-import type { AuditEvent } from '../policies/audit/chain.ts';
+import { collectingAudit } from '../test/collecting-audit.ts';
 import { type FakeOpenAi, startFakeOpenAi } from '../test/fake-openai.ts';
 import { annotations, CALLERS, rows, usePipeline } from '../test/pipeline-fixtures.ts';
 import { createLogger } from './logger.ts';
@@ -28,17 +28,6 @@ const RESCHEDULE = idOf(
   ) ?? 'no lakeside scheduling message',
 );
 const patientMessages = rows.inboxMessages.filter((m) => m.senderKind !== 'staff');
-
-function collectingAudit() {
-  const events: AuditEvent[] = [];
-  return {
-    events,
-    append: async (event: AuditEvent) => {
-      events.push(event);
-      return { seq: events.length, hash: 'x' };
-    },
-  };
-}
 
 type Queue = {
   items: Array<{ messageId: string; urgency: string; escalate: boolean; categories: string[] }>;
