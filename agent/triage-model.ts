@@ -3,6 +3,8 @@ import { generateText, Output } from 'ai';
 import type { ModelOpinion } from '../clinical/triage/floor.ts';
 import { ModelTriageAnswer, opinionFrom, TRIAGE_INSTRUCTIONS } from '../clinical/triage/model-opinion.ts';
 import { newFence } from '../policies/fence.ts';
+import type { ModelConfig } from './model-config.ts';
+import { chatModel } from './models.ts';
 import { createPseudonymizer } from './pseudonymize.ts';
 
 /**
@@ -32,6 +34,18 @@ export class TriageModelError extends Error {
 /** The user turn: the message inside a fence with a fresh random tag, which its text cannot close or imitate. */
 export function triagePrompt(message: string): string {
   return ['Portal message (untrusted data):', newFence().wrap('portal_message', message)].join('\n');
+}
+
+/**
+ * The configured model's triage reading, or null with the offline model: the rules are its whole triage. One place
+ * builds it for the worker, the operator's command and classify_message.
+ */
+export function configuredTriageModel(
+  config: ModelConfig,
+  options: Pick<TriageModelOptions, 'timeoutMs'> = {},
+): TriageModel | null {
+  if (config.kind === 'offline') return null;
+  return createTriageModel(chatModel(config).model, { phiMode: config.phiMode, ...options });
 }
 
 export function createTriageModel(model: LanguageModelV4, options: TriageModelOptions): TriageModel {

@@ -8,6 +8,7 @@ import { storeFlagWithAlerts } from '../tools/risk-alerts.ts';
 import { triageOf } from '../tools/triage-view.ts';
 import type { Logger } from './logger.ts';
 import type { TriageStore } from './model-triage-worker.ts';
+import { type Periodic, runPeriodically } from './periodic.ts';
 
 /** How far back each sweep reads: a message escalated by a model reading stored later is still swept. */
 export const SWEEP_WINDOW_MS = 3 * 24 * 3_600_000;
@@ -105,10 +106,10 @@ export function logNotifier(log: Logger): AlertNotifier {
   };
 }
 
-export interface EscalationWorker {
-  runOnce(): Promise<{ sweep: SweepResult; delivery: { delivered: number; failed: number } } | null>;
-  stop(): Promise<void>;
-}
+export type EscalationWorker = Periodic<{
+  sweep: SweepResult;
+  delivery: { delivered: number; failed: number };
+} | null>;
 
 /**
  * Sweeps every `intervalMs` and then hands pending (and previously failed) alerts to the notifier, audited by
@@ -121,10 +122,7 @@ export function startEscalationWorker(
   notifier: AlertNotifier = logNotifier(log),
 ): EscalationWorker | null {
   if (intervalMs <= 0) return null;
-  let inFlight: ReturnType<EscalationWorker['runOnce']> | null = null;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const pass: EscalationWorker['runOnce'] = async () => {
+  const pass = async () => {
     const { database, audit, gateway } = store;
     if (store.state.status !== 'ready' || !database || !audit || !gateway) return null;
     const practices = await database.db.selectFrom('practices').select('id').orderBy('id').execute();
@@ -137,29 +135,11 @@ export function startEscalationWorker(
     if (sweep.flags + sweep.alerts + delivery.failed > 0) log.info({ sweep, delivery }, 'escalation sweep');
     return { sweep, delivery };
   };
-  const runOnce = () => {
-    inFlight ??= pass().finally(() => {
-      inFlight = null;
-    });
-    return inFlight;
-  };
-  const schedule = (delayMs: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      runOnce()
-        .catch((error: unknown) => log.warn({ err: error }, 'escalation sweep failed; retrying next interval'))
-        .finally(() => schedule(intervalMs));
-    }, delayMs);
-    timer.unref();
-  };
   // The first sweep soon after start: messages that arrived while charta was down should not wait a whole interval.
-  schedule(Math.min(intervalMs, 5_000));
-  return {
-    runOnce,
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await inFlight?.catch(() => null);
-    },
-  };
+  return runPeriodically(pass, {
+    intervalMs,
+    firstDelayMs: Math.min(intervalMs, 5_000),
+    log,
+    what: 'escalation sweep',
+  });
 }

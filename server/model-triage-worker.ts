@@ -1,5 +1,4 @@
-import { chatModel } from '../agent/models.ts';
-import { createTriageModel, type TriageModel } from '../agent/triage-model.ts';
+import { configuredTriageModel, type TriageModel } from '../agent/triage-model.ts';
 import { MAX_MESSAGE_CHARS } from '../clinical/triage/classify.ts';
 import type { SqlDatabase } from '../ehr/sql/connect.ts';
 import type { ModelTriageRun, ReadMessage } from '../ehr/sql/model-triage.ts';
@@ -8,6 +7,7 @@ import type { AuditLog } from '../policies/audit/log.ts';
 import { sanitizeUntrusted } from '../policies/fence.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
+import { type Periodic, runPeriodically } from './periodic.ts';
 import type { StoreState } from './store.ts';
 
 /** What the worker needs of the server's Store: the database and audit trail once they are open. */
@@ -43,37 +43,24 @@ export function describeModelError(error: unknown): string {
   return cause instanceof Error ? `${cause.name}: ${cause.message.slice(0, 200)}` : 'unknown error';
 }
 
-export interface ModelTriageWorker {
-  /** One pass now (also what the timer runs); null when there is nothing to run against yet. */
-  runOnce(): Promise<ModelTriageRun | null>;
-  /** Stops the timer, cancels the model call in flight and waits for the pass to end. */
-  stop(): Promise<void>;
-}
+export type ModelTriageWorker = Periodic<ModelTriageRun | null>;
 
 /**
  * Runs the model-triage job (ehr/sql/model-triage.ts) every `config.triageModelIntervalMs` while a model is
  * configured. Nothing runs with the offline model or an interval of 0: the rules triage every message on every read
- * anyway, so this worker only ever adds a second reader. A pass that fails is logged and the next one tries again.
+ * anyway, so this worker only ever adds a second reader. A pass that fails is logged and the next one tries again;
+ * stopping cancels the model call in flight.
  */
 export function startModelTriage(
   store: TriageStore,
   config: Pick<Config, 'model' | 'triageModelIntervalMs'>,
   log: Logger,
-  options: { read?: TriageModel; fetch?: typeof fetch } = {},
 ): ModelTriageWorker | null {
   if (config.triageModelIntervalMs <= 0) return null;
-  if (!options.read && config.model.kind === 'offline') return null;
+  const model = configuredTriageModel(config.model);
+  if (!model) return null;
   const abort = new AbortController();
-  const model =
-    options.read ??
-    createTriageModel(chatModel(config.model, options.fetch ? { fetch: options.fetch } : {}).model, {
-      phiMode: config.model.phiMode,
-    });
   const read = sanitizedReader(model, abort.signal);
-  let inFlight: Promise<ModelTriageRun | null> | null = null;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-
   const pass = async (): Promise<ModelTriageRun | null> => {
     const database = store.database;
     const audit = store.audit;
@@ -89,29 +76,10 @@ export function startModelTriage(
     else if (run.triaged + run.failed > 0) log.info({ modelTriage: run }, 'model triage pass');
     return run;
   };
-  const runOnce = () => {
-    inFlight ??= pass().finally(() => {
-      inFlight = null;
-    });
-    return inFlight;
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      runOnce()
-        .catch((error: unknown) => log.warn({ err: error }, 'model triage pass failed; retrying next interval'))
-        .finally(schedule);
-    }, config.triageModelIntervalMs);
-    timer.unref();
-  };
-  schedule();
-  return {
-    runOnce,
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      abort.abort();
-      await inFlight?.catch(() => null);
-    },
-  };
+  return runPeriodically(pass, {
+    intervalMs: config.triageModelIntervalMs,
+    log,
+    what: 'model triage pass',
+    onStop: () => abort.abort(),
+  });
 }

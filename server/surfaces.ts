@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { chatModel } from '../agent/models.ts';
 import { createTracing } from '../agent/tracing.ts';
-import { createTriageModel } from '../agent/triage-model.ts';
+import { configuredTriageModel } from '../agent/triage-model.ts';
 import { EhrError } from '../ehr/errors.ts';
 import type { EhrGateway } from '../ehr/gateway.ts';
 import { type ConversationStore, sqlConversationStore } from '../ehr/sql/conversations.ts';
@@ -31,6 +31,7 @@ export function pipelineFor(store: Store, log: Logger, tools: Config['tools'], m
     },
   };
   const allowed = tools.allow ? selectTools(allTools, tools.allow) : null;
+  const triageModel = model ? configuredTriageModel(model, { timeoutMs: 20_000 }) : null;
   if (allowed && !allowed.ok) throw new Error(`CHARTA_TOOLS names unknown tools: ${allowed.unknown.join(', ')}`);
   return createPipeline({
     tools: allTools,
@@ -45,9 +46,7 @@ export function pipelineFor(store: Store, log: Logger, tools: Config['tools'], m
       },
     },
     onInternalError: (error, tool) => log.error({ err: error, tool }, 'tool call failed'),
-    ...(model && model.kind !== 'offline'
-      ? { triageModel: createTriageModel(chatModel(model).model, { phiMode: model.phiMode, timeoutMs: 20_000 }) }
-      : {}),
+    ...(triageModel ? { triageModel } : {}),
   });
 }
 

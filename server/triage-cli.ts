@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { chatModel } from '../agent/models.ts';
-import { createTriageModel } from '../agent/triage-model.ts';
+import { configuredTriageModel } from '../agent/triage-model.ts';
 import { createSqlAuditLog } from '../ehr/sql/audit-log.ts';
 import type { SqlDatabase } from '../ehr/sql/connect.ts';
 import { migrateToLatest } from '../ehr/sql/migrate.ts';
@@ -19,7 +18,6 @@ export async function triageMessagesCommand(
   config: Pick<Config, 'model' | 'auditCheckpointKey'>,
   args: string[],
   open: () => Promise<SqlDatabase>,
-  options: { fetch?: typeof fetch } = {},
 ): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -29,15 +27,13 @@ export async function triageMessagesCommand(
   const limit = values.limit === undefined ? 50 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
     throw new TriageUsageError('--limit must be a whole number from 1 to 10000');
-  if (config.model.kind === 'offline') {
+  const model = configuredTriageModel(config.model);
+  if (!model) {
     console.error(
       'charta: no model is configured (CHARTA_MODEL=offline); the rules triage every message when it is read',
     );
     return 1;
   }
-  const model = createTriageModel(chatModel(config.model, options.fetch ? { fetch: options.fetch } : {}).model, {
-    phiMode: config.model.phiMode,
-  });
   const database = await open();
   try {
     await migrateToLatest(database.db);
