@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { escapeRegExp } from '../clinical/regexp.ts';
 
 /**
  * PHI_MODE=pseudonymize: names, dates of birth, phone numbers, e-mail addresses, postal addresses and insurance ids
@@ -49,8 +50,6 @@ const PHONE = /\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b/g;
 const LOCAL_PHONE = /\b\d{3}[-.]\d{4}\b/g;
 const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
 const PLACEHOLDER = /\[\[(?:NAME|DOB|PHONE|EMAIL|ADDRESS|INSURANCE_ID)_[0-9a-f]{6}\]\]/g;
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface Pseudonymizer {
   /** A tool result as the model may see it: PHI fields replaced, known values replaced inside free text. */

@@ -5,6 +5,8 @@
  * answer says so and states no value. Pure.
  */
 
+import { escapeRegExp } from '../../clinical/regexp.ts';
+
 export type ClientField =
   | 'dateOfBirth'
   | 'pronouns'
@@ -46,8 +48,6 @@ const STOP = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The question a request asks about one client, or null when it is not a question about the chart. */
 export function chartQuestionOf(request: string, clientName: string | null): ChartQuestion | null {

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../regexp.ts';
 import {
   ASSUMED_NORMAL,
   CERTAINTY,
@@ -47,7 +48,7 @@ const phrasePatterns = new Map<string, RegExp>();
 const hasPhrase = (haystack: string, phrase: string) => {
   let pattern = phrasePatterns.get(phrase);
   if (!pattern) {
-    pattern = new RegExp(`(?:^|[^a-z])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^a-z])`);
+    pattern = new RegExp(`(?:^|[^a-z])${escapeRegExp(phrase)}(?:$|[^a-z])`);
     phrasePatterns.set(phrase, pattern);
   }
   return pattern.test(haystack);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { escapeRegExp } from '../regexp.ts';
 import { CATEGORIES, type Category, type TriageReason } from './classify.ts';
 import type { ModelOpinion } from './floor.ts';
 
@@ -72,7 +73,7 @@ export function locate(text: string, quote: string): { start: number; end: numbe
   if (trimmed.length === 0) return null;
   const exact = text.indexOf(trimmed);
   if (exact >= 0) return { start: exact, end: exact + trimmed.length };
-  const words = trimmed.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = trimmed.split(/\s+/).map(escapeRegExp);
   const loose = new RegExp(words.join('\\s+'), 'iu').exec(text);
   return loose ? { start: loose.index, end: loose.index + loose[0].length } : null;
 }

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../clinical/regexp.ts';
 import type { EvalEnv } from '../harness/env.ts';
 
 /** What a chart question asks for; the expected facts are read from the seeded database when the suite runs. */
@@ -78,7 +79,7 @@ async function chartText(env: EvalEnv, clientId: string): Promise<string> {
 }
 
 const mentions = (text: string, term: string) =>
-  new RegExp(`(?:^|[^\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu').test(text);
+  new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(term)}`, 'iu').test(text);
 
 /**
  * The facts a correct answer states, from the database; an empty list means the chart does not hold the answer.

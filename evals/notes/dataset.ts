@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { escapeRegExp } from '../../clinical/regexp.ts';
 
 /** One synthetic session: what a correct note may state, and plausible things it must not. */
 export interface NoteEvalItem {
@@ -28,7 +29,6 @@ export const ALWAYS_FORBIDDEN: NoteEvalItem['forbidden'] = [
   { text: 'insight and judgment intact', match: ['insight and judgment'] },
 ];
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * Whether some line of `text` (or `window` consecutive lines: a question and its answer) contains every term, each
  * at the start of a word (case-insensitive).

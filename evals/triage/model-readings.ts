@@ -6,7 +6,6 @@
  *
  *   npm run evals:triage-round -- --model sealed52 sealed53 sealed54
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyMessage, type Triage } from '../../clinical/triage/classify.ts';
 import { mergeWithFloor } from '../../clinical/triage/floor.ts';
@@ -19,8 +18,6 @@ import { type LabelledTriageMessage, readTriageSet } from './sets.ts';
 export const READINGS_DIR = join(import.meta.dirname, 'model-readings');
 
 export const readingsPath = (set: string, reader: string) => join(READINGS_DIR, `${set}.${reader}.jsonl`);
-
-export const hasReadings = (set: string, reader: string) => existsSync(readingsPath(set, reader));
 
 /** One reader's answers for a set, by message id; a line off the answer contract names its id and fails loudly. */
 export function readReadings(set: string, reader: string): Map<string, ModelTriageAnswer> {
