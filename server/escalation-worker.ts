@@ -4,7 +4,7 @@ import type { EhrGateway } from '../ehr/gateway.ts';
 import { deliverPendingAlerts } from '../ehr/sql/flags.ts';
 import { systemAuditEvent } from '../ehr/sql/system-audit.ts';
 import type { AuditLog } from '../policies/audit/log.ts';
-import { storeFlagWithAlerts } from '../tools/risk-alerts.ts';
+import { type AlertRecipient, alertRecipients, storeFlagWithAlerts } from '../tools/risk-alerts.ts';
 import { triageOf } from '../tools/triage-view.ts';
 import type { Logger } from './logger.ts';
 import type { TriageStore } from './model-triage-worker.ts';
@@ -40,6 +40,16 @@ export async function sweepEscalations(
   const result: SweepResult = { screened: 0, flags: 0, alerts: 0 };
   for (const practiceId of practiceIds) {
     const ehr = gateway.forPractice(practiceId);
+    // Read once per client per sweep, however many of its messages are escalated.
+    const recipients = new Map<string, Promise<AlertRecipient[]>>();
+    const recipientsOf = (clientId: string) => {
+      let found = recipients.get(clientId);
+      if (!found) {
+        found = alertRecipients(ehr, clientId);
+        recipients.set(clientId, found);
+      }
+      return found;
+    };
     let cursor: string | null = null;
     let read = 0;
     do {
@@ -57,7 +67,13 @@ export async function sweepEscalations(
         if (!triage.escalate) continue;
         for (const derived of deriveRiskFlags({ administrations: [], messages: [{ id: message.id, triage }] })) {
           const startedAt = performance.now();
-          const stored = await storeFlagWithAlerts(ehr, message.clientId, derived, SYSTEM_ACTOR);
+          const stored = await storeFlagWithAlerts(
+            ehr,
+            message.clientId,
+            derived,
+            SYSTEM_ACTOR,
+            await recipientsOf(message.clientId),
+          );
           if (stored.created) {
             result.flags++;
             await audit.append(

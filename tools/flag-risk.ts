@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { deriveRiskFlags } from '../clinical/triage/risk-flags.ts';
 import { administrations } from './assessment-shared.ts';
 import { defineTool } from './define.ts';
-import { storeFlagWithAlerts } from './risk-alerts.ts';
+import { alertRecipients, storeFlagWithAlerts } from './risk-alerts.ts';
 import { RiskFlagView, toRiskFlagView } from './risk-flag-view.ts';
 import { RecordId } from './schemas.ts';
 import { triageOf } from './triage-view.ts';
@@ -50,8 +50,9 @@ export const flagRisk = defineTool({
     });
     const flags = [];
     const alerts = [];
+    const recipients = await alertRecipients(ehr, client.id);
     for (const d of derived) {
-      const stored = await storeFlagWithAlerts(ehr, client.id, d, principal.userId);
+      const stored = await storeFlagWithAlerts(ehr, client.id, d, principal.userId, recipients);
       touch(stored.flag.id, stored.flag.sourceId, ...stored.alerts.map((a) => a.alert.id));
       flags.push({ ...stored.flag, created: stored.created });
       alerts.push(...stored.alerts.map((a) => ({ ...a.alert, created: a.created })));
